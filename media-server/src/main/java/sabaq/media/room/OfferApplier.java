@@ -1,0 +1,188 @@
+package sabaq.media.room;
+
+import sabaq.common.media.MediaException;
+import sabaq.common.media.PublishSpec;
+import sabaq.common.media.SubscribeSpec;
+import sabaq.common.media.TrackKind;
+import sabaq.media.dtls.DtlsFingerprint;
+import sabaq.media.sdp.Direction;
+import sabaq.media.sdp.LocalTransportParameters;
+import sabaq.media.sdp.MediaAnswer;
+import sabaq.media.sdp.MediaDescription;
+import sabaq.media.sdp.NegotiatedMedia;
+import sabaq.media.sdp.SdpAnswer;
+import sabaq.media.sdp.SdpAnswerBuilder;
+import sabaq.media.sdp.SdpException;
+import sabaq.media.sdp.SdpParser;
+import sabaq.media.sdp.SessionDescription;
+import sabaq.media.transport.MediaServerContext;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a browser's offer into our answer and applies it to the peer: a publish m-line becomes (or stays) a
+ * producer, a subscribe m-line becomes (or stays) a consumer of another peer's track with its own SSRCs, anything
+ * else is answered inactive and loses its producer/consumer. The offer is checked completely before anything
+ * changes, so a refused offer leaves the previous state in force. Event loop only.
+ */
+final class OfferApplier {
+    private final Peer peer;
+    private final MediaServerContext ctx;
+
+    OfferApplier(Peer peer, MediaServerContext ctx) {
+        this.peer = peer;
+        this.ctx = ctx;
+    }
+
+    String apply(String offerSdp, List<PublishSpec> publish, List<SubscribeSpec> subscribe) {
+        SessionDescription offer;
+        try {
+            offer = SdpParser.parse(offerSdp);
+        } catch (SdpException e) {
+            throw badSdp(e.getMessage());
+        }
+        Map<String, PublishSpec> pubByMid = new HashMap<>();
+        for (PublishSpec p : publish) pubByMid.put(p.mid(), p);
+        Map<String, SubscribeSpec> subByMid = new HashMap<>();
+        for (SubscribeSpec s : subscribe) subByMid.put(s.mid(), s);
+
+        Map<String, MediaAnswer> decisions = new LinkedHashMap<>();
+        Map<String, Producer> subscribedProducers = new HashMap<>();
+        Map<String, long[]> consumerSsrcs = new HashMap<>();
+        Set<Long> usedSsrcs = new HashSet<>();
+        for (Consumer c : peer.consumersByMid.values()) {
+            usedSsrcs.add(c.ssrc());
+            usedSsrcs.add(c.rtxSsrc());
+        }
+        for (MediaDescription m : offer.media()) {
+            String mid = m.mid();
+            PublishSpec pub = mid == null ? null : pubByMid.get(mid);
+            SubscribeSpec sub = mid == null ? null : subByMid.get(mid);
+            if (pub != null) {
+                if (!sameKind(m, pub.kind())) throw badSdp("m-line " + mid + " is not " + pub.kind().sdpName());
+                if (!sends(m.direction())) throw badSdp("m-line " + mid + " is published but does not send");
+                decisions.put(mid, MediaAnswer.receive());
+            } else if (sub != null) {
+                Producer producer = peer.room().producer(sub.trackId());
+                if (producer == null || producer.owner() == peer || !sameKind(m, producer.kind()) || !receives(m.direction())) {
+                    decisions.put(mid, MediaAnswer.inactive());
+                    continue;
+                }
+                Consumer existing = peer.consumersByMid.get(mid);
+                long[] ssrcs;
+                if (existing != null && existing.producer() == producer) {
+                    ssrcs = new long[]{existing.ssrc(), existing.rtxSsrc()};
+                } else {
+                    long ssrc = newSsrc(usedSsrcs);
+                    long rtx = ctx.config().rtx() && producer.kind() == TrackKind.VIDEO ? newSsrc(usedSsrcs) : -1;
+                    ssrcs = new long[]{ssrc, rtx};
+                }
+                consumerSsrcs.put(mid, ssrcs);
+                subscribedProducers.put(mid, producer);
+                String owner = producer.owner().id();
+                decisions.put(mid, MediaAnswer.send(ssrcs[0], ssrcs[1] < 0 ? null : ssrcs[1], owner, owner, producer.trackId()));
+            } else if (mid != null) {
+                decisions.put(mid, MediaAnswer.inactive());
+            }
+        }
+        for (String mid : pubByMid.keySet()) {
+            if (!decisions.containsKey(mid)) throw badSdp("published mid " + mid + " is not in the offer");
+        }
+
+        DtlsFingerprint fingerprint = DtlsFingerprint.parse(offer.fingerprint().toString())
+                .orElseThrow(() -> badSdp("unusable DTLS fingerprint"));
+        SdpAnswer answer;
+        try {
+            answer = new SdpAnswerBuilder(ctx.config().transportCc(), ctx.config().rtx())
+                    .build(offer, localParameters(), decisions);
+        } catch (SdpException e) {
+            throw badSdp(e.getMessage());
+        }
+        try {
+            peer.transport().setRemoteParameters(offer.iceUfrag(), fingerprint);
+        } catch (IllegalArgumentException e) {
+            throw badSdp(e.getMessage());
+        }
+
+        Map<String, NegotiatedMedia> negotiated = new HashMap<>();
+        for (NegotiatedMedia nm : answer.media()) negotiated.put(nm.mid(), nm);
+        applyProducers(pubByMid, negotiated);
+        applyConsumers(subscribedProducers, consumerSsrcs, negotiated);
+        return answer.sdp();
+    }
+
+    private void applyProducers(Map<String, PublishSpec> pubByMid, Map<String, NegotiatedMedia> negotiated) {
+        for (Producer p : List.copyOf(peer.producersByMid.values())) {
+            PublishSpec spec = pubByMid.get(p.mid());
+            if (spec == null || !spec.trackId().equals(p.trackId())) peer.removeProducer(p);
+        }
+        for (PublishSpec spec : pubByMid.values()) {
+            NegotiatedMedia nm = negotiated.get(spec.mid());
+            Producer existing = peer.producersByMid.get(spec.mid());
+            if (existing != null) {
+                existing.updateMedia(nm);
+                continue;
+            }
+            Producer p = new Producer(spec.trackId(), spec.kind(), spec.source(), peer, nm,
+                    peer.room()::nextSourceId, ctx.config().retransmissionCachePackets());
+            for (long ssrc : nm.ssrcs()) {
+                if (p.layerCount() == 1) peer.mapSsrc(ssrc, p.layer(0), nm.isRtxSsrc(ssrc));
+            }
+            peer.addProducer(p);
+        }
+    }
+
+    private void applyConsumers(Map<String, Producer> producers, Map<String, long[]> ssrcs,
+                                Map<String, NegotiatedMedia> negotiated) {
+        for (Consumer c : List.copyOf(peer.consumersByMid.values())) {
+            if (producers.get(c.mid()) != c.producer()) c.close();
+        }
+        for (Map.Entry<String, Producer> e : producers.entrySet()) {
+            String mid = e.getKey();
+            NegotiatedMedia nm = negotiated.get(mid);
+            Consumer existing = peer.consumersByMid.get(mid);
+            if (existing != null) {
+                existing.updateMedia(nm);
+                continue;
+            }
+            long[] s = ssrcs.get(mid);
+            peer.addConsumer(new Consumer(peer, e.getValue(), mid, s[0], nm.rtxPayloadType() >= 0 ? s[1] : -1, nm,
+                    ctx.random(), peer.room().writer()));
+        }
+    }
+
+    private LocalTransportParameters localParameters() {
+        var local = peer.transport().localCredentials();
+        return new LocalTransportParameters(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(),
+                ctx.config().announcedHost(), ctx.udp().localAddress().getPort());
+    }
+
+    private long newSsrc(Set<Long> used) {
+        long s;
+        do {
+            s = ctx.random().nextInt() & 0xFFFFFFFFL;
+        } while (s == 0 || !used.add(s));
+        return s;
+    }
+
+    private static boolean sameKind(MediaDescription m, TrackKind kind) {
+        return kind.sdpName().equals(m.kind().toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean sends(Direction d) {
+        return d == Direction.SENDONLY || d == Direction.SENDRECV;
+    }
+
+    private static boolean receives(Direction d) {
+        return d == Direction.RECVONLY || d == Direction.SENDRECV;
+    }
+
+    private static MediaException badSdp(String msg) {
+        return new MediaException(MediaException.Code.BAD_SDP, msg);
+    }
+}

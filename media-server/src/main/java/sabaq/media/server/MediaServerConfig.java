@@ -1,0 +1,83 @@
+package sabaq.media.server;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import sabaq.common.config.ConfigValues;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Validated settings of the media server, read from {@code sabaq.media} (see reference.conf for each key). */
+public record MediaServerConfig(
+        String bindHost,
+        int port,
+        String announcedHost,
+        TransportKind transport,
+        int socketReceiveBufferBytes,
+        int socketSendBufferBytes,
+        Duration disconnectTimeout,
+        Duration closeTimeout,
+        Duration dtlsHandshakeTimeout,
+        int dtlsQueueCapacity,
+        List<String> srtpProfiles,
+        int retransmissionCachePackets,
+        Duration keyframeRequestInterval,
+        boolean rtx,
+        boolean transportCc,
+        long publisherMaxBitrateBps,
+        Duration rtcpReportInterval,
+        Duration transportCcFeedbackInterval,
+        Duration speakerInterval,
+        int speakerThresholdDbov) {
+
+    public enum TransportKind { AUTO, EPOLL, NIO }
+
+    public static MediaServerConfig from(Config config) {
+        ConfigValues v = new ConfigValues(config, "sabaq.media");
+        String bindHost = v.nonBlank("bind-host");
+        String announced = v.string("announced-host").isBlank() ? bindHost : v.string("announced-host");
+        TransportKind transport;
+        try {
+            transport = TransportKind.valueOf(v.string("transport").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException.BadValue("sabaq.media.transport", "must be auto, epoll or nio");
+        }
+        List<String> profiles = config.getStringList("sabaq.media.dtls.srtp-profiles");
+        if (profiles.isEmpty()) throw new ConfigException.BadValue("sabaq.media.dtls.srtp-profiles", "must not be empty");
+        for (String p : profiles) {
+            if (!p.equals("AEAD_AES_128_GCM") && !p.equals("AES_CM_128_HMAC_SHA1_80")) {
+                throw new ConfigException.BadValue("sabaq.media.dtls.srtp-profiles", "unknown profile " + p);
+            }
+        }
+        int cache = v.intIn("rtp.retransmission-cache-packets", 64, 32768);
+        if (Integer.bitCount(cache) != 1) {
+            throw new ConfigException.BadValue("sabaq.media.rtp.retransmission-cache-packets", "must be a power of two");
+        }
+        Duration disconnect = v.durationIn("ice.disconnect-timeout", Duration.ofSeconds(1), Duration.ofMinutes(10));
+        Duration close = v.durationIn("ice.close-timeout", Duration.ofSeconds(1), Duration.ofHours(1));
+        if (close.compareTo(disconnect) < 0) {
+            throw new ConfigException.BadValue("sabaq.media.ice.close-timeout", "must not be shorter than ice.disconnect-timeout");
+        }
+        return new MediaServerConfig(
+                bindHost,
+                v.port("port"),
+                announced,
+                transport,
+                v.intIn("socket-receive-buffer-bytes", 65536, 256 << 20),
+                v.intIn("socket-send-buffer-bytes", 65536, 256 << 20),
+                disconnect,
+                close,
+                v.durationIn("dtls.handshake-timeout", Duration.ofMillis(500), Duration.ofMinutes(2)),
+                v.intIn("dtls.queue-capacity", 4, 4096),
+                List.copyOf(profiles),
+                cache,
+                v.durationIn("rtp.keyframe-request-interval", Duration.ZERO, Duration.ofSeconds(10)),
+                v.bool("rtp.rtx"),
+                v.bool("rtp.transport-cc"),
+                v.bitrateIn("bandwidth.publisher-max-bitrate", 50_000, 50_000_000),
+                v.durationIn("bandwidth.rtcp-report-interval", Duration.ofMillis(100), Duration.ofSeconds(10)),
+                v.durationIn("bandwidth.transport-cc-feedback-interval", Duration.ofMillis(20), Duration.ofSeconds(1)),
+                v.durationIn("speaker.interval", Duration.ofMillis(50), Duration.ofSeconds(10)),
+                v.intIn("speaker.threshold-dbov", 0, 127));
+    }
+}

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +23,7 @@ public final class MediaDescription {
     private final MediaKind kind;
     private final int port;
     private final String proto;
+    private final boolean rtp;
     private final List<String> formats;
     private final List<Integer> payloadTypes;
     private final String mid;
@@ -50,6 +50,7 @@ public final class MediaDescription {
         kind = p.kind;
         port = p.port;
         proto = p.proto;
+        rtp = p.rtp;
         formats = List.copyOf(p.formats);
         payloadTypes = List.copyOf(p.payloadTypes);
         mid = p.mid;
@@ -99,7 +100,7 @@ public final class MediaDescription {
 
     /** True when the formats are RTP payload types (the protocol contains {@code RTP/}). */
     public boolean isRtp() {
-        return proto.toUpperCase(Locale.ROOT).contains("RTP/");
+        return rtp;
     }
 
     /** The format fields of the m-line as written. */

@@ -22,6 +22,8 @@ final class MediaSectionParser {
     final int port;
     final String proto;
     final List<String> formats;
+    /** True when the transport protocol carries RTP, so that the formats are payload types (RFC 8866 section 5.14). */
+    final boolean rtp;
     final List<Integer> payloadTypes = new ArrayList<>();
     final List<Attribute> attributes = new ArrayList<>();
     final TransportAttributes transport = new TransportAttributes();
@@ -64,7 +66,8 @@ final class MediaSectionParser {
         port = SdpSyntax.parseInt(portField, 0, 65535, line, "m-line port");
         proto = f[2];
         formats = List.of(f).subList(3, f.length);
-        if (isRtp()) {
+        rtp = proto.toUpperCase(Locale.ROOT).contains("RTP/");
+        if (rtp) {
             Set<Integer> seen = new HashSet<>();
             for (String fmt : formats) {
                 int pt = SdpSyntax.parseInt(fmt, 0, MAX_PAYLOAD_TYPE, line, "payload type");
@@ -84,11 +87,6 @@ final class MediaSectionParser {
             }
         }
         return true;
-    }
-
-    /** True when the transport protocol carries RTP, so that the formats are payload types (RFC 8866 section 5.14). */
-    boolean isRtp() {
-        return proto.toUpperCase(Locale.ROOT).contains("RTP/");
     }
 
     void add(Attribute a, int line) throws SdpException {
@@ -141,7 +139,7 @@ final class MediaSectionParser {
                 }
                 break;
             default:
-                if (isRtp()) {
+                if (rtp) {
                     addRtpAttribute(a, line);
                 }
         }

@@ -1,5 +1,8 @@
 package sabaq.media.sdp;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Lexical rules shared by the parser and the answer builder (RFC 8866 section 9 grammar, plus RFC 8839/8851 ids). */
 final class SdpSyntax {
     private static final String[] NO_FIELDS = new String[0];
@@ -10,8 +13,26 @@ final class SdpSyntax {
 
     /** Splits on runs of spaces or tabs; an empty or blank value gives no fields. */
     static String[] fields(String value) {
-        String trimmed = value.strip();
-        return trimmed.isEmpty() ? NO_FIELDS : trimmed.split("[ \t]+");
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && isBlank(value.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isBlank(value.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(value.substring(start, i));
+            }
+        }
+        return out.isEmpty() ? NO_FIELDS : out.toArray(NO_FIELDS);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** RFC 8866 {@code token}: visible ASCII except separators. Used for mids, msid ids, attribute names. */

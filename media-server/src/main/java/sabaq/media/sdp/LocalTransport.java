@@ -1,0 +1,39 @@
+package sabaq.media.sdp;
+
+import java.util.Objects;
+
+/**
+ * Our side of the single bundled transport, written into every accepted m-section of the answer: ICE-lite
+ * credentials (RFC 8839 section 5.4: ufrag 4–256, password 22–256 ice-chars), the SHA-256 fingerprint of our DTLS
+ * certificate (RFC 8122, hex pairs with colons), the UDP host candidate and optionally an ICE-TCP passive host
+ * candidate (RFC 6544), and the o= line's session id and version (RFC 3264 section 5: increase the version with each
+ * new answer in a session).
+ *
+ * @param tcpPassive null when the SFU does not listen for ICE-TCP
+ */
+public record LocalTransport(String iceUfrag, String icePwd, String fingerprintSha256, HostCandidate udp,
+                             HostCandidate tcpPassive, long sessionId, long sessionVersion) {
+    private static final int SHA256_FINGERPRINT_CHARS = 32 * 3 - 1;
+
+    public LocalTransport {
+        if (!SdpSyntax.isIceString(iceUfrag, 4)) {
+            throw new IllegalArgumentException("ice ufrag must be 4 to 256 ice-chars");
+        }
+        if (!SdpSyntax.isIceString(icePwd, 22)) {
+            throw new IllegalArgumentException("ice pwd must be 22 to 256 ice-chars");
+        }
+        if (!SdpSyntax.isHexPairs(fingerprintSha256) || fingerprintSha256.length() != SHA256_FINGERPRINT_CHARS) {
+            throw new IllegalArgumentException("fingerprint must be 32 hex pairs separated by colons");
+        }
+        Objects.requireNonNull(udp, "udp");
+        if (sessionId < 0 || sessionVersion < 0) {
+            throw new IllegalArgumentException("session id and version must not be negative");
+        }
+    }
+
+    /** A transport without ICE-TCP. */
+    public static LocalTransport udpOnly(String iceUfrag, String icePwd, String fingerprintSha256, HostCandidate udp,
+                                         long sessionId, long sessionVersion) {
+        return new LocalTransport(iceUfrag, icePwd, fingerprintSha256, udp, null, sessionId, sessionVersion);
+    }
+}

@@ -32,7 +32,7 @@ final class IncomingRtpHandler {
                 return;
             }
         }
-        int tccId = s.producer().media().transportCcExtId();
+        int tccId = s.producer().media().extensions().transportCc();
         if (tccId > 0) {
             int pos = RtpHeaderExtensions.find(buf, off, len, tccId);
             if (pos >= 0 && (pos & 0xFF) >= 2) {
@@ -50,7 +50,7 @@ final class IncomingRtpHandler {
     private IncomingStream learn(byte[] buf, int off, int len, long ssrc) {
         Producer p = null;
         for (Producer candidate : peer.producersByMid.values()) {
-            String mid = readString(buf, off, len, candidate.media().midExtId());
+            String mid = readString(buf, off, len, candidate.media().extensions().mid());
             if (mid != null) {
                 p = peer.producersByMid.get(mid);
                 break;
@@ -59,13 +59,13 @@ final class IncomingRtpHandler {
         if (p == null) p = byPayloadType(RtpPacket.payloadType(buf, off));
         if (p == null) return null;
         int pt = RtpPacket.payloadType(buf, off);
-        String rid = readString(buf, off, len, p.media().ridExtId());
+        String rid = readString(buf, off, len, p.media().extensions().rid());
         if (rid != null) {
             IncomingStream s = p.layerByRid(rid);
             if (s != null) peer.mapSsrc(ssrc, s, false);
             return s;
         }
-        String rrid = readString(buf, off, len, p.media().repairedRidExtId());
+        String rrid = readString(buf, off, len, p.media().extensions().repairedRid());
         if (rrid != null) {
             IncomingStream s = p.layerByRid(rrid);
             if (s != null) peer.mapSsrc(ssrc, s, true);

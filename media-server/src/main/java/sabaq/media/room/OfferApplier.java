@@ -6,10 +6,11 @@ import sabaq.common.media.SubscribeSpec;
 import sabaq.common.media.TrackKind;
 import sabaq.media.dtls.DtlsFingerprint;
 import sabaq.media.sdp.Direction;
-import sabaq.media.sdp.LocalTransportParameters;
 import sabaq.media.sdp.MediaAnswer;
 import sabaq.media.sdp.MediaDescription;
+import sabaq.media.sdp.MediaKind;
 import sabaq.media.sdp.NegotiatedMedia;
+import sabaq.media.sdp.RemoteTransport;
 import sabaq.media.sdp.SdpAnswer;
 import sabaq.media.sdp.SdpAnswerBuilder;
 import sabaq.media.sdp.SdpException;
@@ -60,7 +61,7 @@ final class OfferApplier {
             usedSsrcs.add(c.rtxSsrc());
         }
         for (MediaDescription m : offer.media()) {
-            String mid = m.mid();
+            String mid = m.mid().orElse(null);
             PublishSpec pub = mid == null ? null : pubByMid.get(mid);
             SubscribeSpec sub = mid == null ? null : subByMid.get(mid);
             if (pub != null) {
@@ -94,17 +95,17 @@ final class OfferApplier {
             if (!decisions.containsKey(mid)) throw badSdp("published mid " + mid + " is not in the offer");
         }
 
-        DtlsFingerprint fingerprint = DtlsFingerprint.parse(offer.fingerprint().toString())
-                .orElseThrow(() -> badSdp("unusable DTLS fingerprint"));
         SdpAnswer answer;
         try {
-            answer = new SdpAnswerBuilder(ctx.config().transportCc(), ctx.config().rtx())
-                    .build(offer, localParameters(), decisions);
+            answer = new SdpAnswerBuilder(localTransport(), answerOptions()).answer(offer, decisions);
         } catch (SdpException e) {
             throw badSdp(e.getMessage());
         }
+        RemoteTransport remote = answer.remote();
+        DtlsFingerprint fingerprint = DtlsFingerprint.parse(remote.fingerprint().algorithm() + " " + remote.fingerprint().value())
+                .orElseThrow(() -> badSdp("unusable DTLS fingerprint"));
         try {
-            peer.transport().setRemoteParameters(offer.iceUfrag(), fingerprint);
+            peer.transport().setRemoteParameters(remote.iceUfrag(), fingerprint);
         } catch (IllegalArgumentException e) {
             throw badSdp(e.getMessage());
         }
@@ -130,8 +131,8 @@ final class OfferApplier {
             }
             Producer p = new Producer(spec.trackId(), spec.kind(), spec.source(), peer, nm,
                     peer.room()::nextSourceId, ctx.config().retransmissionCachePackets());
-            for (long ssrc : nm.ssrcs()) {
-                if (p.layerCount() == 1) peer.mapSsrc(ssrc, p.layer(0), nm.isRtxSsrc(ssrc));
+            if (p.layerCount() == 1) {
+                for (long ssrc : nm.ssrcs()) peer.mapSsrc(ssrc, p.layer(0), nm.rtxSsrcs().containsValue(ssrc));
             }
             peer.addProducer(p);
         }
@@ -156,10 +157,15 @@ final class OfferApplier {
         }
     }
 
-    private LocalTransportParameters localParameters() {
+    private LocalTransport localTransport() {
         var local = peer.transport().localCredentials();
-        return new LocalTransportParameters(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(),
-                ctx.config().announcedHost(), ctx.udp().localAddress().getPort());
+        return LocalTransport.udpOnly(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(),
+                new HostCandidate(ctx.config().announcedHost(), ctx.udp().localAddress().getPort()),
+                peer.sdpSessionId(), peer.nextSdpVersion());
+    }
+
+    private AnswerOptions answerOptions() {
+        return AnswerOptions.defaults().withTransportCc(ctx.config().transportCc()).withRtx(ctx.config().rtx());
     }
 
     private long newSsrc(Set<Long> used) {
@@ -171,7 +177,7 @@ final class OfferApplier {
     }
 
     private static boolean sameKind(MediaDescription m, TrackKind kind) {
-        return kind.sdpName().equals(m.kind().toString().toLowerCase(java.util.Locale.ROOT));
+        return m.kind() == (kind == TrackKind.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO);
     }
 
     private static boolean sends(Direction d) {

@@ -42,9 +42,9 @@ final class OutboundPacketWriter {
 
     private int writeHeader(Consumer c, byte[] in, int off, int len, int pt, int seq, long ts, long ssrc) {
         NegotiatedMedia m = c.media();
-        int tccId = m.transportCcExtId();
-        int levelInId = c.producer().media().audioLevelExtId();
-        int levelOutId = m.audioLevelExtId();
+        int tccId = m.extensions().transportCc();
+        int levelInId = c.producer().media().extensions().audioLevel();
+        int levelOutId = m.extensions().audioLevel();
         int levelPos = levelInId > 0 && levelOutId > 0 ? RtpHeaderExtensions.find(in, off, len, levelInId) : -1;
         boolean ext = tccId > 0 || levelPos >= 0;
         out[0] = (byte) (0x80 | (ext ? 0x10 : 0));

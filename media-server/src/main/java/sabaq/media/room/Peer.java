@@ -48,6 +48,8 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
     private final byte[] rtcpOut = new byte[1500 + PacketRouter.SPARE];
     private final int[] nackScratch = new int[64];
     private int transportSeq;
+    private final long sdpSessionId;
+    private long sdpVersion;
     private long lastReportNanos;
     private long lastTccFeedbackNanos;
     private boolean closed;
@@ -57,6 +59,7 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
         this.room = room;
         this.ctx = ctx;
         this.rtcpSsrc = ctx.random().nextLong() & 0xFFFFFFFFL;
+        this.sdpSessionId = ctx.random().nextLong() & Long.MAX_VALUE;
         this.transport = new PeerTransport(id, IceCredentials.random(ctx.random()), ctx, this);
         this.rtpIn = new IncomingRtpHandler(this, ctx.counters());
         this.rtcpIn = new IncomingRtcpHandler(this, ctx.counters());
@@ -89,6 +92,15 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
 
     public List<Consumer> consumers() {
         return new ArrayList<>(consumersByMid.values());
+    }
+
+    long sdpSessionId() {
+        return sdpSessionId;
+    }
+
+    /** o= version of the next answer: increases with every answer (RFC 3264 §8). */
+    long nextSdpVersion() {
+        return ++sdpVersion;
     }
 
     void start() {
@@ -224,9 +236,9 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
         if (s.ssrc() < 0 || !transport.canSend()) return;
         if (!s.tryKeyframeRequest(nowNanos, ctx.config().keyframeRequestInterval().toNanos())) return;
         int n;
-        if (p.media().pli()) {
+        if (p.media().feedback().pli()) {
             n = RtcpWriter.pli(rtcpOut, 0, rtcpSsrc, s.ssrc());
-        } else if (p.media().fir()) {
+        } else if (p.media().feedback().fir()) {
             n = RtcpWriter.fir(rtcpOut, 0, rtcpSsrc, s.ssrc(), s.nextFirSeq());
         } else {
             return;
@@ -261,7 +273,7 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
         }
         if (!transport.canSend() || producersByMid.isEmpty()) return;
         for (Producer p : producersByMid.values()) {
-            if (!p.media().nack()) continue;
+            if (!p.media().feedback().nack()) continue;
             for (int i = 0; i < p.layerCount(); i++) sendNacks(p.layer(i), nowNanos);
         }
         if (nowNanos - lastTccFeedbackNanos >= ctx.config().transportCcFeedbackInterval().toNanos()) {
@@ -291,7 +303,7 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
     /** The transport-cc extension id in the publisher's offer (shared by all bundled m-lines), or -1. */
     int incomingTransportCcExtId() {
         for (Producer p : producersByMid.values()) {
-            if (p.media().transportCcExtId() > 0) return p.media().transportCcExtId();
+            if (p.media().extensions().transportCc() > 0) return p.media().extensions().transportCc();
         }
         return -1;
     }

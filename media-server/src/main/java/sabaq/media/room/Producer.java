@@ -137,7 +137,7 @@ public final class Producer {
         int payloadLen = RtpPacket.payloadLength(buf, off, len);
         s.stats().onPacket(seq, ts, nowNanos, media.clockRate(), payloadLen);
         s.onPacketReceived(nowNanos, len);
-        if (media.nack() && s.nacks().onPacket(seq, nowNanos)) {
+        if (media.feedback().nack() && s.nacks().onPacket(seq, nowNanos)) {
             owner.sendNacks(s, nowNanos);
         }
         s.cache().put(seq, buf, off, len, nowNanos);
@@ -145,8 +145,8 @@ public final class Producer {
         if (kind == TrackKind.VIDEO) {
             keyframe = payloadLen > 0 && Vp8PayloadDescriptor.isKeyframe(buf, off + headerLen, payloadLen);
             if (keyframe) s.onKeyframe(nowNanos);
-        } else if (media.audioLevelExtId() > 0) {
-            int ext = RtpHeaderExtensions.find(buf, off, len, media.audioLevelExtId());
+        } else if (media.extensions().audioLevel() > 0) {
+            int ext = RtpHeaderExtensions.find(buf, off, len, media.extensions().audioLevel());
             if (ext >= 0) {
                 int v = buf[ext >>> 8] & 0xFF;
                 int level = v & 0x7F;

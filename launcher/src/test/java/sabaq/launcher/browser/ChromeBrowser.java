@@ -1,0 +1,147 @@
+package sabaq.launcher.browser;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+
+/**
+ * One real headless Chromium (Debian package) driven by chromedriver through Selenium, with a fake camera and
+ * microphone. Each participant of a test lesson gets its own browser process, so one can crash without touching
+ * the others.
+ */
+public final class ChromeBrowser implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final String name;
+    private final Path profile;
+    private final ChromeDriver driver;
+    private boolean closed;
+
+    private ChromeBrowser(String name, Path profile, ChromeDriver driver) {
+        this.name = name;
+        this.profile = profile;
+        this.driver = driver;
+    }
+
+    /** Fails (never skips) when Chromium or chromedriver is missing: the README's test command installs them. */
+    public static void requireInstalled() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new AssertionError("Chromium tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + "); run the tests with ./sabaq test, which installs them");
+        }
+    }
+
+    public static ChromeBrowser launch(String name) {
+        requireInstalled();
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("sabaq-chrome-" + name + "-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions opts = new ChromeOptions();
+        opts.setBinary(CHROMIUM.toFile());
+        opts.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required", "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+                "--window-size=1280,800", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        opts.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(java.io.OutputStream.nullOutputStream())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, opts);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new ChromeBrowser(name, profile, driver);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    /** Runs a synchronous script (use {@code return}). */
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Evaluates an expression that yields a promise and returns its resolved value; a rejection becomes an error. */
+    public Object await(String promiseExpression) {
+        Object r = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const cb = arguments[arguments.length - 1];"
+                        + "Promise.resolve().then(() => " + promiseExpression + ")"
+                        + ".then(v => cb({ok: v}), e => cb({err: String(e && e.stack || e)}));");
+        if (r instanceof Map) {
+            Map<?, ?> m = (Map<?, ?>) r;
+            if (m.containsKey("err")) throw new IllegalStateException(name + ": " + m.get("err"));
+            return m.get("ok");
+        }
+        throw new IllegalStateException(name + ": unexpected script result " + r);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> awaitList(String promiseExpression) {
+        Object v = await(promiseExpression);
+        return v == null ? List.of() : (List<Map<String, Object>>) v;
+    }
+
+    /** The browser console since the last call (for failure messages). */
+    public String consoleLog() {
+        try {
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::toString).collect(Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "(no console log: " + e + ")";
+        }
+    }
+
+    /** Simulates a crash: kills the browser's processes without closing anything gracefully. */
+    public void crash() {
+        String marker = "--user-data-dir=" + profile;
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            driver.quit();
+        } catch (RuntimeException e) {
+            crash();
+        }
+        deleteQuietly(profile.toFile());
+    }
+
+    private static void deleteQuietly(File f) {
+        File[] children = f.listFiles();
+        if (children != null) for (File c : children) deleteQuietly(c);
+        if (!f.delete() && f.exists()) f.deleteOnExit();
+    }
+}

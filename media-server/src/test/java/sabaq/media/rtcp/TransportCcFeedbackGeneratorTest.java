@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +225,34 @@ class TransportCcFeedbackGeneratorTest {
         assertEquals(0, generator.nextFeedbackPacketCount(), "a failed build consumes nothing");
         assertEquals(24, generator.buildFeedback(new byte[24], 0, SENDER, MEDIA));
         assertThrows(IllegalArgumentException.class, () -> new TransportCcFeedbackGenerator(31));
+    }
+
+    @Test
+    void steadyStateDoesNotAllocate() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        TransportCcFeedbackGenerator generator = new TransportCcFeedbackGenerator();
+        long bytes = feedTraffic(generator, 0, 2000);
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        bytes += feedTraffic(generator, 2000, 100_000);
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 1024, "allocated " + allocated + " bytes");
+        assertTrue(bytes > 100_000 / 20 * 24, "feedback was produced: " + bytes);
+    }
+
+    private long feedTraffic(TransportCcFeedbackGenerator generator, int from, int to) {
+        long bytes = 0;
+        for (int i = from; i < to; i++) {
+            if (i % 17 != 5) {
+                generator.onPacket(i & 0xFFFF, 1_000_000L + i * 700L);
+            }
+            if (i % 20 == 19) {
+                bytes += generator.buildFeedback(out, 0, SENDER, MEDIA);
+            }
+        }
+        return bytes;
     }
 
     @Test

@@ -1,0 +1,21 @@
+package sabaq.media.dtls;
+
+/**
+ * Outcome of a {@link DtlsServerSession} or {@link DtlsClientSession}. Called on the session's handshake thread (or on
+ * the caller's thread when {@code start()} fails); implementations should hand work off quickly.
+ *
+ * <p>Contract: every session reports exactly one handshake outcome, either {@link #onHandshakeComplete} or
+ * {@link #onFailure} (a {@code close()} before completion is reported as {@link DtlsFailure#CLOSED}). After a
+ * successful handshake, {@link #onDisconnected} is called at most once if the peer ends the association (close_notify
+ * or a fatal alert); a local {@code close()} is not reported back.
+ */
+public interface DtlsSessionListener {
+
+    void onHandshakeComplete(SrtpKeyMaterial keys);
+
+    void onFailure(DtlsFailure reason, String detail);
+
+    /** The peer ended an established association: {@link DtlsFailure#CLOSED} (close_notify) or {@link DtlsFailure#ALERT}. */
+    default void onDisconnected(DtlsFailure reason, String detail) {
+    }
+}

@@ -1,8 +1,9 @@
 package sabaq.media.dtls;
 
 /**
- * Outcome of a {@link DtlsServerSession} or {@link DtlsClientSession}. Called on the session's handshake thread (or on
- * the caller's thread when {@code start()} fails); implementations should hand work off quickly.
+ * Outcome of a {@link DtlsServerSession} or {@link DtlsClientSession}. Called on the session's handshake thread, or on
+ * the caller's thread when {@code start()} is rejected by the executor or {@code close()} comes before {@code start()};
+ * implementations should hand work off quickly and may call {@code close()}.
  *
  * <p>Contract: every session reports exactly one handshake outcome, either {@link #onHandshakeComplete} or
  * {@link #onFailure} (a {@code close()} before completion is reported as {@link DtlsFailure#CLOSED}). After a

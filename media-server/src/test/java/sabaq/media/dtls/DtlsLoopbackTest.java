@@ -222,8 +222,8 @@ class DtlsLoopbackTest {
     @Test
     void forgedRecordsDuringTheHandshakeEndItCleanly() throws Exception {
         Random random = new Random(7L);
-        DtlsConfig twoSeconds = FAST.withHandshakeTimeout(Duration.ofSeconds(2)).withInboundQueueCapacity(256);
-        Pair p = pair(twoSeconds, twoSeconds);
+        DtlsConfig oneSecond = FAST.withHandshakeTimeout(Duration.ofSeconds(1)).withInboundQueueCapacity(256);
+        Pair p = pair(oneSecond, oneSecond);
         p.toServer.injectBefore((data, off, len) -> {
             byte[] forged = forgedRecord(random);
             p.server.onPacket(forged, 0, forged.length);

@@ -25,9 +25,10 @@ import sabaq.media.dtls.SrtpProfile;
  * {@link ReceiveContexts}); each new SSRC costs one key derivation (about 10 µs). Send-side replay checking is off,
  * since an SFU re-sends identical packets for NACKs. Receive contexts derived late assume ROC 0.
  *
- * <p>All methods are non-blocking, never throw, and allocate nothing per packet once an SSRC is known. They return the
- * new packet length, or a negative error code ({@link #AUTH_FAIL}, {@link #REPLAY_FAIL}, {@link #INVALID_PACKET},
- * {@link #NO_ROOM}, {@link #CRYPTO_FAIL}).
+ * <p>All methods are non-blocking and never throw. They return the new packet length, or a negative error code
+ * ({@link #AUTH_FAIL}, {@link #REPLAY_FAIL}, {@link #INVALID_PACKET}, {@link #NO_ROOM}, {@link #CRYPTO_FAIL}). This
+ * class allocates nothing per packet once an SSRC is known (one reused {@link SliceBuffer}, primitive-keyed maps);
+ * jitsi-srtp itself still allocates small IV and tag objects inside the JCE calls.
  *
  * <p><b>Threading:</b> not thread safe. Confine each instance to one thread (the peer's event loop); only the
  * counters may be read from other threads.

@@ -389,7 +389,7 @@ class DtlsLoopbackTest {
         for (int i = 0; i < 30; i++) {
             byte[] record = forgedRecord(random);
             record[0] = (byte) (21 + i % 3);
-            record[4] = 1;
+            record[4] = (byte) (i % 5 == 0 ? 0 : 1);
             if (i % 2 == 0) {
                 record = Arrays.copyOf(record, 13 + i % 24);
                 record[11] = 0;
@@ -400,7 +400,8 @@ class DtlsLoopbackTest {
             byte[] noise = noise(random);
             p.server.onPacket(noise, 0, noise.length);
         }
-        DtlsTestSupport.awaitCondition(() -> p.server.droppedPackets() - droppedBefore >= 15, WAIT,
+        // The even-numbered records of epoch 1 (12 of them) are 0..23 bytes: too short for AES-GCM (24).
+        DtlsTestSupport.awaitCondition(() -> p.server.droppedPackets() - droppedBefore >= 12, WAIT,
                 "truncated protected records to be filtered");
         assertTrue(p.server.isConnected());
         p.server.close();

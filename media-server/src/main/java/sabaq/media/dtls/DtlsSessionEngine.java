@@ -1,6 +1,7 @@
 package sabaq.media.dtls;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -193,7 +194,8 @@ final class DtlsSessionEngine {
             try {
                 // Application data (e.g. data channels) is not supported and discarded.
                 established.receive(buf, 0, buf.length, (int) Math.min(remainingMillis, MAX_WAIT_MILLIS));
-            } catch (QueuedDatagramTransport.SessionClosedException e) {
+            } catch (InterruptedIOException e) {
+                // Closed locally, or the executor is shutting down: not the peer's doing.
                 break;
             } catch (TlsFatalAlertReceived e) {
                 peerEnded = DtlsFailure.ALERT;

@@ -7,8 +7,9 @@ package sabaq.media.dtls;
  *
  * <p>Contract: every session reports exactly one handshake outcome, either {@link #onHandshakeComplete} or
  * {@link #onFailure} (a {@code close()} before completion is reported as {@link DtlsFailure#CLOSED}). After a
- * successful handshake, {@link #onDisconnected} is called at most once if the peer ends the association (close_notify
- * or a fatal alert); a local {@code close()} is not reported back.
+ * successful handshake, {@link #onDisconnected} is called at most once if the association ends on the peer's side
+ * (close_notify, a fatal alert, or a failure reading its records) while the session still reads, that is within
+ * {@link DtlsConfig#postHandshakeLinger()}; a local {@code close()} is not reported back.
  */
 public interface DtlsSessionListener {
 
@@ -16,7 +17,10 @@ public interface DtlsSessionListener {
 
     void onFailure(DtlsFailure reason, String detail);
 
-    /** The peer ended an established association: {@link DtlsFailure#CLOSED} (close_notify) or {@link DtlsFailure#ALERT}. */
+    /**
+     * The peer ended an established association: {@link DtlsFailure#CLOSED} (close_notify), {@link DtlsFailure#ALERT}
+     * or {@link DtlsFailure#INTERNAL}. SRTP keys stay valid; whether to drop the peer is the caller's decision.
+     */
     default void onDisconnected(DtlsFailure reason, String detail) {
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one blocking Bouncy Castle DTLS handshake as a single task on an injected executor, and owns the session's
  * life cycle: NEW → HANDSHAKING → CONNECTED (task still reading, for {@link DtlsConfig#postHandshakeLinger()}) →
- * IDLE (connected, task ended) → CLOSED, or FAILED. Shared by {@link DtlsServerSession} and {@link DtlsClientSession}.
+ * IDLE (connected, task ended) → CLOSED, or FAILED. Used by {@link DtlsServerSession} and {@link DtlsClientSession}.
  *
  * <p>Every exception out of Bouncy Castle ends here and becomes exactly one listener call (see
  * {@link DtlsSessionListener} for the contract).

@@ -11,7 +11,7 @@ import org.bouncycastle.tls.DatagramTransport;
 
 /**
  * The {@link DatagramTransport} a Bouncy Castle DTLS handshake runs over: datagrams from the event loop are copied into
- * a bounded queue that the (blocking) handshake thread drains; outgoing records go straight to a {@link DatagramSender}.
+ * a bounded queue that the (blocking) handshake thread drains; records go out through a {@link DatagramSender}.
  *
  * <p>{@link #offer} never blocks and never throws: a datagram that does not fit the queue, arrives when no reader is
  * left, or is malformed (bad slice, empty, larger than {@link #RECEIVE_LIMIT}) is dropped and counted. So is a

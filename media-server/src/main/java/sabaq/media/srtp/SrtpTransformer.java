@@ -101,7 +101,7 @@ public final class SrtpTransformer {
                 keys.clientSalt());
     }
 
-    /** For a bot acting as the browser (DTLS client): encrypts with the client's key and salt, decrypts the server's. */
+    /** For a bot acting as the browser (DTLS client): encrypts with the client's key and salt, decrypts the server's */
     public static SrtpTransformer forClient(SrtpKeyMaterial keys) {
         Objects.requireNonNull(keys, "keys");
         return new SrtpTransformer(keys.profile(), keys.clientKey(), keys.clientSalt(), keys.serverKey(),

@@ -109,8 +109,8 @@ public final class Consumer {
     /** Called for every packet of the producer; decides whether this subscriber gets it and sends it. */
     void onPacket(IncomingStream s, byte[] buf, int off, int len, boolean keyframe, long nowNanos) {
         if (closed || !subscriber.transport().canSend()) return;
-        int seq = RtpPacket.sequenceNumber(buf, off);
-        long ts = RtpPacket.timestamp(buf, off);
+        int seq = RtpPacket.sequenceNumber(buf, off, len);
+        long ts = RtpPacket.timestamp(buf, off, len);
         if (rewriter.currentSource() != s.sourceId()) {
             if (producer.kind() == TrackKind.AUDIO) {
                 rewriter.switchTo(s.sourceId(), seq, ts, -1, -1, nowNanos, producer.clockRate());
@@ -157,7 +157,7 @@ public final class Consumer {
             if (c < 0) continue;
             byte[] pkt = s.cache().data(c);
             int len = s.cache().length(c);
-            long outTs = (RtpPacket.timestamp(pkt, 0) + history.tsOffset(h)) & 0xFFFFFFFFL;
+            long outTs = (RtpPacket.timestamp(pkt, 0, len) + history.tsOffset(h)) & 0xFFFFFFFFL;
             boolean useRtx = rtxSsrc >= 0 && media.rtxPayloadType() >= 0;
             int n = writer.writeRetransmission(this, pkt, 0, len, lostSeqs[i] & 0xFFFF, outTs,
                     history.pictureIdOffset(h), history.tl0Offset(h), useRtx, rtxSeq);

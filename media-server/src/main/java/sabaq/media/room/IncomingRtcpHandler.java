@@ -40,9 +40,10 @@ final class IncomingRtcpHandler {
         for (RtcpPacket p : packets) {
             if (p instanceof SenderReport) {
                 SenderReport sr = (SenderReport) p;
-                IncomingStream s = peer.streamsBySsrc.get(sr.ssrc());
-                if (s != null && sr.ssrc() == s.ssrc()) {
-                    s.producer().onSenderReport(s, sr.ntpTimestamp(), sr.rtpTimestamp(), nowNanos);
+                IncomingStream s = peer.streamsBySsrc.get(sr.senderSsrc());
+                if (s != null && sr.senderSsrc() == s.ssrc()) {
+                    long ntp = (sr.ntpSeconds() << 32) | (sr.ntpFraction() & 0xFFFFFFFFL);
+                    s.producer().onSenderReport(s, ntp, sr.rtpTimestamp(), nowNanos);
                 }
                 onReportBlocks(sr.reportBlocks(), nowNanos);
             } else if (p instanceof ReceiverReport) {
@@ -51,16 +52,14 @@ final class IncomingRtcpHandler {
                 Consumer c = peer.consumersBySsrc.get(((PictureLossIndication) p).mediaSsrc());
                 if (c != null) c.onKeyframeRequest(nowNanos);
             } else if (p instanceof FullIntraRequest) {
-                for (long ssrc : ((FullIntraRequest) p).targetSsrcs()) {
-                    Consumer c = peer.consumersBySsrc.get(ssrc);
-                    if (c != null) c.onKeyframeRequest(nowNanos);
-                }
+                Consumer c = peer.consumersBySsrc.get(((FullIntraRequest) p).mediaSsrc());
+                if (c != null) c.onKeyframeRequest(nowNanos);
             } else if (p instanceof GenericNack) {
                 GenericNack nack = (GenericNack) p;
                 counters.increment(Counter.NACKS_RECEIVED);
                 Consumer c = peer.consumersBySsrc.get(nack.mediaSsrc());
                 if (c != null) {
-                    int[] lost = nack.lostSequenceNumbers();
+                    int[] lost = nack.lostSeqs();
                     c.onNack(lost, lost.length);
                 }
             } else if (p instanceof Remb) {

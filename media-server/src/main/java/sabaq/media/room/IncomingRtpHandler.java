@@ -5,7 +5,6 @@ import sabaq.media.rtp.RtpPacket;
 import sabaq.media.transport.MediaCounters;
 import sabaq.media.transport.MediaCounters.Counter;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * First stop of a publisher's decrypted RTP: finds the stream by SSRC, learning unknown SSRCs from the
@@ -23,7 +22,7 @@ final class IncomingRtpHandler {
     }
 
     void onRtp(byte[] buf, int off, int len, long nowNanos) {
-        long ssrc = RtpPacket.ssrc(buf, off);
+        long ssrc = RtpPacket.ssrc(buf, off, len);
         IncomingStream s = peer.streamsBySsrc.get(ssrc);
         if (s == null) {
             s = learn(buf, off, len, ssrc);
@@ -34,11 +33,8 @@ final class IncomingRtpHandler {
         }
         int tccId = s.producer().media().extensions().transportCc();
         if (tccId > 0) {
-            int pos = RtpHeaderExtensions.find(buf, off, len, tccId);
-            if (pos >= 0 && (pos & 0xFF) >= 2) {
-                int at = pos >>> 8;
-                peer.onTransportSeq(((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF), nowNanos);
-            }
+            int tseq = RtpHeaderExtensions.transportCcSeq(buf, off, len, tccId);
+            if (tseq >= 0) peer.onTransportSeq(tseq, nowNanos);
         }
         if (ssrc == s.rtxSsrc()) {
             len = unwrapRtx(s, buf, off, len);
@@ -56,9 +52,9 @@ final class IncomingRtpHandler {
                 break;
             }
         }
-        if (p == null) p = byPayloadType(RtpPacket.payloadType(buf, off));
+        if (p == null) p = byPayloadType(RtpPacket.payloadType(buf, off, len));
         if (p == null) return null;
-        int pt = RtpPacket.payloadType(buf, off);
+        int pt = RtpPacket.payloadType(buf, off, len);
         String rid = readString(buf, off, len, p.media().extensions().rid());
         if (rid != null) {
             IncomingStream s = p.layerByRid(rid);
@@ -96,24 +92,22 @@ final class IncomingRtpHandler {
 
     private static String readString(byte[] buf, int off, int len, int id) {
         if (id <= 0) return null;
-        int pos = RtpHeaderExtensions.find(buf, off, len, id);
-        if (pos < 0) return null;
-        int n = pos & 0xFF;
-        if (n == 0) return null;
-        return new String(buf, pos >>> 8, n, StandardCharsets.US_ASCII);
+        String v = RtpHeaderExtensions.stringValue(buf, off, len, id);
+        return v == null || v.isEmpty() ? null : v;
     }
 
     /** Rewrites an RTX packet in place into the packet it repairs; returns its length, or -1 for padding-only. */
     private int unwrapRtx(IncomingStream s, byte[] buf, int off, int len) {
         int header = RtpPacket.headerLength(buf, off, len);
         int payload = RtpPacket.payloadLength(buf, off, len);
-        if (payload < 2 || s.ssrc() < 0) return -1;
+        if (header < 0 || payload < 2 || s.ssrc() < 0) return -1;
         int osn = ((buf[off + header] & 0xFF) << 8) | (buf[off + header + 1] & 0xFF);
         System.arraycopy(buf, off + header + 2, buf, off + header, payload - 2);
         buf[off] &= (byte) ~0x20;
-        RtpPacket.setSequenceNumber(buf, off, osn);
-        RtpPacket.setSsrc(buf, off, s.ssrc());
-        RtpPacket.setPayloadType(buf, off, s.producer().media().payloadType());
-        return header + payload - 2;
+        int newLen = header + payload - 2;
+        RtpPacket.setSequenceNumber(buf, off, newLen, osn);
+        RtpPacket.setSsrc(buf, off, newLen, s.ssrc());
+        RtpPacket.setPayloadType(buf, off, newLen, s.producer().media().payloadType());
+        return newLen;
     }
 }

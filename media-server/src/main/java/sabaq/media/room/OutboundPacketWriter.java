@@ -45,10 +45,12 @@ final class OutboundPacketWriter {
         int tccId = m.extensions().transportCc();
         int levelInId = c.producer().media().extensions().audioLevel();
         int levelOutId = m.extensions().audioLevel();
-        int levelPos = levelInId > 0 && levelOutId > 0 ? RtpHeaderExtensions.find(in, off, len, levelInId) : -1;
+        int levelFound = levelInId > 0 && levelOutId > 0 ? RtpHeaderExtensions.find(in, off, len, levelInId) : -1;
+        int levelPos = levelFound >= 0 && RtpHeaderExtensions.valueLength(levelFound) >= 1
+                ? RtpHeaderExtensions.valueOffset(off, levelFound) : -1;
         boolean ext = tccId > 0 || levelPos >= 0;
         out[0] = (byte) (0x80 | (ext ? 0x10 : 0));
-        out[1] = (byte) ((RtpPacket.marker(in, off) ? 0x80 : 0) | (pt & 0x7F));
+        out[1] = (byte) ((RtpPacket.marker(in, off, len) ? 0x80 : 0) | (pt & 0x7F));
         out[2] = (byte) (seq >>> 8);
         out[3] = (byte) seq;
         putInt(4, ts);
@@ -67,7 +69,7 @@ final class OutboundPacketWriter {
             }
             if (levelPos >= 0) {
                 out[pos++] = (byte) (levelOutId << 4);
-                out[pos++] = in[levelPos >>> 8];
+                out[pos++] = in[levelPos];
             }
             while (((pos - start) & 3) != 0) out[pos++] = 0;
             int words = (pos - start - 4) / 4;
@@ -81,7 +83,7 @@ final class OutboundPacketWriter {
                              StreamRewriter rw, int pictureIdOffset, int tl0Offset) {
         int inHeader = RtpPacket.headerLength(in, off, len);
         int payloadLen = RtpPacket.payloadLength(in, off, len);
-        boolean padding = RtpPacket.hasPadding(in, off);
+        boolean padding = RtpPacket.hasPadding(in, off, len);
         // Copy the payload; keep padding on live packets (P bit stays meaningful), drop it on RTX.
         int copyLen = rtx ? payloadLen : len - inHeader;
         int total = pos + (rtx ? 2 : 0) + copyLen;

@@ -131,10 +131,11 @@ public final class Producer {
 
     /** A decrypted media packet of one of this track's streams (RTX already unwrapped). */
     void onRtp(IncomingStream s, byte[] buf, int off, int len, long nowNanos) {
-        int seq = RtpPacket.sequenceNumber(buf, off);
-        long ts = RtpPacket.timestamp(buf, off);
+        int seq = RtpPacket.sequenceNumber(buf, off, len);
+        long ts = RtpPacket.timestamp(buf, off, len);
         int headerLen = RtpPacket.headerLength(buf, off, len);
         int payloadLen = RtpPacket.payloadLength(buf, off, len);
+        if (headerLen < 0 || payloadLen < 0) return;
         s.stats().onPacket(seq, ts, nowNanos, media.clockRate(), payloadLen);
         s.onPacketReceived(nowNanos, len);
         if (media.feedback().nack() && s.nacks().onPacket(seq, nowNanos)) {
@@ -146,12 +147,11 @@ public final class Producer {
             keyframe = payloadLen > 0 && Vp8PayloadDescriptor.isKeyframe(buf, off + headerLen, payloadLen);
             if (keyframe) s.onKeyframe(nowNanos);
         } else if (media.extensions().audioLevel() > 0) {
-            int ext = RtpHeaderExtensions.find(buf, off, len, media.extensions().audioLevel());
-            if (ext >= 0) {
-                int v = buf[ext >>> 8] & 0xFF;
-                int level = v & 0x7F;
+            int id = media.extensions().audioLevel();
+            int level = RtpHeaderExtensions.audioLevel(buf, off, len, id);
+            if (level >= 0) {
                 if (level < loudestLevelInInterval) loudestLevelInInterval = level;
-                if ((v & 0x80) != 0) voiceInInterval = true;
+                if (RtpHeaderExtensions.voiceActivity(buf, off, len, id)) voiceInInterval = true;
             }
         }
         if (paused || closed) return;

@@ -7,6 +7,8 @@ import sabaq.media.dtls.DtlsConfig;
 import sabaq.media.dtls.DtlsFailure;
 import sabaq.media.dtls.DtlsFingerprint;
 import sabaq.media.dtls.DtlsServerSession;
+import sabaq.media.dtls.DtlsSessionListener;
+import sabaq.media.dtls.SrtpProfile;
 import sabaq.media.dtls.SrtpKeyMaterial;
 import sabaq.media.ice.IceCredentials;
 import sabaq.media.ice.IceLiteResponder;
@@ -115,9 +117,12 @@ public final class PeerTransport implements IceLiteResponder.Session {
     private void startDtls() {
         setState(MediaConnectionState.CONNECTING);
         MediaServerConfig cfg = ctx.config();
-        DtlsConfig dtlsConfig = new DtlsConfig(cfg.dtlsHandshakeTimeout(), DtlsConfig.profiles(cfg.srtpProfiles()), cfg.dtlsQueueCapacity());
+        DtlsConfig dtlsConfig = DtlsConfig.defaults()
+                .withHandshakeTimeout(cfg.dtlsHandshakeTimeout())
+                .withProfiles(cfg.srtpProfiles().stream().map(SrtpProfile::valueOf).toList())
+                .withInboundQueueCapacity(cfg.dtlsQueueCapacity());
         dtls = new DtlsServerSession(ctx.certificate(), remoteFingerprint, this::sendDtlsFromHandshakeThread,
-                ctx.dtlsExecutor(), dtlsConfig, new DtlsServerSession.Listener() {
+                ctx.dtlsExecutor(), dtlsConfig, new DtlsSessionListener() {
             @Override
             public void onHandshakeComplete(SrtpKeyMaterial keys) {
                 ctx.udp().eventLoop().execute(() -> onKeys(keys));
@@ -128,6 +133,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
                 ctx.udp().eventLoop().execute(() -> onDtlsFailure(reason, detail));
             }
         });
+        dtls.start();
     }
 
     private void sendDtlsFromHandshakeThread(byte[] data, int off, int len) {

@@ -59,7 +59,7 @@ class StreamRewriterTest {
         assertEquals(301, r.mapPictureId(301, 15), "no picture id offset on the first source");
 
         // Layer 2 keyframe arrives 40 ms after the last sent packet, with unrelated numbers.
-        r.switchTo(2, 40000, 7_000_000, 9000, 200, 330 * MS, 90000);
+        r.switchTo(2, 40000, 7_000_000, 9000, 200, 337 * MS, 90000);
         assertFalse(r.accept(1, 5010, 120000, 331 * MS), "old source is refused after the switch");
         assertTrue(r.accept(2, 40000, 7_000_000, 331 * MS));
         assertEquals(110, r.outSeq(), "continues right after the last outgoing sequence number");

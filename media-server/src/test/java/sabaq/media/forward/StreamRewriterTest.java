@@ -57,6 +57,7 @@ class StreamRewriterTest {
         assertEquals(109, r.outSeq());
         long lastTs = r.outTs();
         assertEquals(301, r.mapPictureId(301, 15), "no picture id offset on the first source");
+        assertEquals(20, r.mapTl0PicIdx(20));
 
         // Layer 2 keyframe arrives 40 ms after the last sent packet, with unrelated numbers.
         r.switchTo(2, 40000, 7_000_000, 9000, 200, 337 * MS, 90000);

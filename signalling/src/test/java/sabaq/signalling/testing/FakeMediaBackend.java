@@ -101,7 +101,7 @@ public final class FakeMediaBackend implements MediaBackend {
         private final String id;
         private final List<Negotiation> negotiations = new CopyOnWriteArrayList<>();
         private final List<PauseCall> pauses = new CopyOnWriteArrayList<>();
-        private volatile MediaException nextFailure;
+        private volatile RuntimeException nextFailure;
         private volatile boolean closed;
 
         FakePeer(String id) {
@@ -113,15 +113,15 @@ public final class FakeMediaBackend implements MediaBackend {
             return id;
         }
 
-        /** The next negotiation fails with this exception. */
-        public void failNext(MediaException e) {
+        /** The next negotiation fails with this exception (a {@link MediaException}, or any fault). */
+        public void failNext(RuntimeException e) {
             nextFailure = e;
         }
 
         @Override
         public CompletionStage<String> negotiate(String offerSdp, List<PublishSpec> publish, List<SubscribeSpec> subscribe) {
             negotiations.add(new Negotiation(offerSdp, List.copyOf(publish), List.copyOf(subscribe)));
-            MediaException failure = nextFailure;
+            RuntimeException failure = nextFailure;
             nextFailure = null;
             return CompletableFuture.supplyAsync(() -> {
                 if (failure != null) throw failure;

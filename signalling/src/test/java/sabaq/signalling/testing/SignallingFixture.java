@@ -50,15 +50,18 @@ public final class SignallingFixture {
     /** An HTTP answer: status, headers of interest and body. */
     public record Response(int status, String contentType, HttpClientResponse raw, Buffer body) {
         public JsonObject json() {
-            return new JsonObject(body);
+            try {
+                return new JsonObject(body);
+            } catch (RuntimeException e) {
+                throw new AssertionError("HTTP " + status + " body is not a JSON object: " + body, e);
+            }
         }
     }
 
     public Response request(HttpMethod method, String path, Buffer body) {
-        return http.request(method, port(), "127.0.0.1", path)
+        return OnEventLoop.await(vertx, () -> http.request(method, port(), "127.0.0.1", path)
                 .compose(req -> body == null ? req.send() : req.putHeader("Content-Type", "application/json").send(body))
-                .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.getHeader("Content-Type"), resp, b)))
-                .await();
+                .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.getHeader("Content-Type"), resp, b))));
     }
 
     /** Creates a lesson over HTTP and returns the 201 answer. */

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -42,12 +43,12 @@ public final class TestClient implements AutoCloseable {
 
     public static TestClient connect(Vertx vertx, int port, WebSocketClientOptions options) {
         WebSocketClient client = vertx.createWebSocketClient(options.setMaxMessageSize(16 * 1024 * 1024));
-        return client.connect(port, "127.0.0.1", "/ws").map(s -> {
+        return OnEventLoop.await(vertx, () -> client.connect(port, "127.0.0.1", "/ws").map(s -> {
             TestClient c = new TestClient(client, s);
             s.textMessageHandler(c::onText);
             s.closeHandler(v -> c.closed.complete(s.closeStatusCode()));
             return c;
-        }).await();
+        }));
     }
 
     private void onText(String text) {
@@ -70,6 +71,18 @@ public final class TestClient implements AutoCloseable {
 
     public TestClient sendText(String text) {
         socket.writeTextMessage(text).await();
+        return this;
+    }
+
+    /** Sends one text message as a text frame and continuation frames of at most {@code frameBytes} bytes each. */
+    public TestClient sendFragmented(String text, int frameBytes) {
+        Buffer all = Buffer.buffer(text);
+        for (int off = 0; off < all.length(); off += frameBytes) {
+            Buffer part = all.slice(off, Math.min(all.length(), off + frameBytes));
+            boolean fin = off + frameBytes >= all.length();
+            socket.writeFrame(off == 0 ? WebSocketFrame.textFrame(part.toString(), fin)
+                    : WebSocketFrame.continuationFrame(part, fin)).await();
+        }
         return this;
     }
 

@@ -86,7 +86,7 @@ public final class LessonRequests {
                 teacher.endLesson(hub, m);
                 break;
             default:
-                throw new ProtocolException(ErrorCode.ALREADY_JOINED, "this socket has joined already");
+                throw new IllegalStateException("not a request of a joined socket: " + type);
         }
     }
 }

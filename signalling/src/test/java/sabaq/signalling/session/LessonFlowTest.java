@@ -20,6 +20,7 @@ import sabaq.signalling.testing.FakeMediaBackend.FakePeer;
 import sabaq.signalling.testing.SignallingFixture;
 import sabaq.signalling.testing.TestClient;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -205,6 +206,23 @@ class LessonFlowTest {
         assertEquals(Set.of(), trackIds(teacher.next("tracks")));
         assertTrue(peer(lesson, s).pauses().contains(new FakeMediaBackend.PauseCall(cam, true)));
         assertTrue(peer(lesson, s).pauses().contains(new FakeMediaBackend.PauseCall(mic, true)));
+    }
+
+    @Test
+    void aRealBrowserOfferReachesTheMediaBackendUnchanged() throws Exception {
+        String sdp;
+        try (var in = LessonFlowTest.class.getResourceAsStream("/sdp/chromium-156-simulcast-offer.sdp")) {
+            sdp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonObject lesson = f.createLesson("Real SDP", "Teacher");
+        TestClient teacher = f.joined(lesson.getString("teacherToken"), "");
+        teacher.send(offer("real", new JsonArray().add(pub("0", "microphone")).add(pub("1", "camera")), new JsonArray())
+                .put("sdp", sdp));
+        teacher.next("answer");
+        FakeMediaBackend.Negotiation n = peer(lesson, teacher).negotiations().get(0);
+        assertEquals(sdp, n.offerSdp());
+        assertEquals(List.of(TrackSource.MICROPHONE, TrackSource.CAMERA),
+                n.publish().stream().map(PublishSpec::source).collect(Collectors.toList()));
     }
 
     @Test

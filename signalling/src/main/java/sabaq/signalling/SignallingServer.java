@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The signalling server: HTTP API, static web client and the lesson WebSocket (docs/protocol.md), served by
@@ -49,7 +50,7 @@ public final class SignallingServer {
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time));
-        List<String> deployments = new ArrayList<>();
+        List<String> deployments = new CopyOnWriteArrayList<>();
 
         // Vert.x server sharing: servers asking for the same host and port share one socket. Port 0 would give
         // every instance its own random port; a negative port means one random port shared by all of them.

@@ -1,0 +1,95 @@
+package sabaq.signalling.lesson;
+
+import sabaq.common.media.MediaConnectionState;
+
+import java.util.Objects;
+
+/**
+ * A participant of a lesson: one joined WebSocket. Mutable, confined to the lesson's context (see
+ * {@code sabaq.signalling.session.LessonHub}). {@code clientId} identifies the browser tab across rejoins and is what
+ * {@code remove} bans.
+ */
+public final class Participant {
+    private final String id;
+    private final String clientId;
+    private final String name;
+    private final Role role;
+    private boolean handRaised;
+    private boolean hasFloor;
+    private boolean muted;
+    private boolean camera;
+    private boolean microphone;
+    private MediaConnectionState connection = MediaConnectionState.NEW;
+
+    public Participant(String id, String clientId, String name, Role role) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+        this.name = Objects.requireNonNull(name, "name");
+        this.role = Objects.requireNonNull(role, "role");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean handRaised() {
+        return handRaised;
+    }
+
+    public void handRaised(boolean v) {
+        handRaised = v;
+    }
+
+    public boolean hasFloor() {
+        return hasFloor;
+    }
+
+    public void hasFloor(boolean v) {
+        hasFloor = v;
+    }
+
+    /** Muted by a teacher: the SFU does not forward this participant's microphone. */
+    public boolean muted() {
+        return muted;
+    }
+
+    public void muted(boolean v) {
+        muted = v;
+    }
+
+    public boolean camera() {
+        return camera;
+    }
+
+    public void camera(boolean v) {
+        camera = v;
+    }
+
+    public boolean microphone() {
+        return microphone;
+    }
+
+    public void microphone(boolean v) {
+        microphone = v;
+    }
+
+    public MediaConnectionState connection() {
+        return connection;
+    }
+
+    public void connection(MediaConnectionState v) {
+        connection = Objects.requireNonNull(v);
+    }
+}

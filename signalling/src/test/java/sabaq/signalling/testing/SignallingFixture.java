@@ -1,0 +1,104 @@
+package sabaq.signalling.testing;
+
+import com.typesafe.config.ConfigFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import sabaq.common.time.FakeTimeSource;
+import sabaq.signalling.SignallingConfig;
+import sabaq.signalling.SignallingServer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A real signalling server on a loopback port 0 with a {@link FakeMediaBackend} and a {@link FakeTimeSource}, plus
+ * helpers to create lessons over HTTP and connect WebSocket clients.
+ */
+public final class SignallingFixture {
+    public final Vertx vertx;
+    public final FakeMediaBackend media = new FakeMediaBackend();
+    public final FakeTimeSource time = new FakeTimeSource();
+    public final SignallingConfig config;
+    public final SignallingServer server;
+    private final HttpClientAgent http;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    private SignallingFixture(Vertx vertx, String overrides) {
+        this.vertx = vertx;
+        this.config = SignallingConfig.from(ConfigFactory.parseString("sabaq.signalling { port = 0\n"
+                + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n" + overrides + "\n}")
+                .withFallback(ConfigFactory.defaultReference()));
+        this.server = SignallingServer.start(vertx, config, media, time).await();
+        this.http = vertx.createHttpClient();
+    }
+
+    /** Starts a server; {@code overrides} is HOCON inside {@code sabaq.signalling { }}. */
+    public static SignallingFixture start(Vertx vertx, String overrides) {
+        return new SignallingFixture(vertx, overrides);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** An HTTP answer: status, headers of interest and body. */
+    public record Response(int status, String contentType, HttpClientResponse raw, Buffer body) {
+        public JsonObject json() {
+            try {
+                return new JsonObject(body);
+            } catch (RuntimeException e) {
+                throw new AssertionError("HTTP " + status + " body is not a JSON object: " + body, e);
+            }
+        }
+    }
+
+    public Response request(HttpMethod method, String path, Buffer body) {
+        return OnEventLoop.await(vertx, () -> http.request(method, port(), "127.0.0.1", path)
+                .compose(req -> body == null ? req.send() : req.putHeader("Content-Type", "application/json").send(body))
+                .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.getHeader("Content-Type"), resp, b))));
+    }
+
+    /** Creates a lesson over HTTP and returns the 201 answer. */
+    public JsonObject createLesson(String title, String teacherName) {
+        Response r = request(HttpMethod.POST, "/api/lessons",
+                new JsonObject().put("title", title).put("teacherName", teacherName).toBuffer());
+        assertEquals(201, r.status(), () -> r.body().toString());
+        return r.json();
+    }
+
+    /** A connected (not yet joined) client, closed by {@link #closeClients()}. */
+    public TestClient connect() {
+        TestClient c = TestClient.connect(vertx, port());
+        synchronized (clients) {
+            clients.add(c);
+        }
+        return c;
+    }
+
+    /** A client joined with the given token. */
+    public TestClient joined(String token, String name) {
+        TestClient c = connect();
+        c.join(token, name);
+        return c;
+    }
+
+    public void closeClients() {
+        synchronized (clients) {
+            for (TestClient c : clients) c.close();
+            clients.clear();
+        }
+    }
+
+    public void stop() {
+        closeClients();
+        server.stop().await();
+        http.close().await();
+        media.close();
+    }
+}

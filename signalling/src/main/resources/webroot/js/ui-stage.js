@@ -1,0 +1,149 @@
+// The stage: which videos to show and how big (screen share first, then the teacher's camera, then students with
+// the floor), rendered as keyed tiles so that playing <video> elements survive re-renders; plus remote audio sinks.
+import { h, icon } from './dom.js';
+import { icons } from './icons.js';
+import { t } from './i18n.js';
+
+/**
+ * The tiles to show, most important first (the first one is shown large).
+ * @param state the session state
+ * @param media {remoteTrack(trackId), localCamera, localScreen, localCameraPublished, localMicrophoneOn}
+ */
+export function stageTiles(state, media) {
+  const tiles = [];
+  for (const track of state.tracks) {
+    if (track.kind !== 'video' || track.participantId === state.participantId) continue;
+    tiles.push({ participantId: track.participantId, source: track.source, trackId: track.trackId, track: media.remoteTrack(track.trackId), local: false });
+  }
+  const self = state.participantId;
+  if (media.localScreen) tiles.push({ participantId: self, source: 'screen', trackId: null, track: media.localScreen, local: true });
+  if (media.localCamera || media.localCameraPublished) {
+    tiles.push({ participantId: self, source: 'camera', trackId: null, track: media.localCamera, local: true });
+  }
+  for (const tile of tiles) {
+    const participant = state.participants.find((p) => p.id === tile.participantId);
+    tile.key = `${tile.participantId}:${tile.source}`;
+    tile.name = participant?.name ?? '';
+    tile.rank = rankOf(tile.source, participant);
+    tile.cameraOff = tile.source === 'camera' && (tile.local ? !media.localCamera : participant?.camera === false);
+    tile.micOff = tile.local ? !media.localMicrophoneOn : participant?.microphone === false || participant?.muted === true;
+    tile.speaking = state.activeSpeaker === tile.participantId;
+  }
+  return tiles.sort((a, b) => a.rank - b.rank);
+}
+
+function rankOf(source, participant) {
+  if (source === 'screen') return participant?.role === 'teacher' ? 0 : 1;
+  if (participant?.role === 'teacher') return 2;
+  if (participant?.hasFloor) return 3;
+  return 4;
+}
+
+/** Renders tiles: the first into main, the rest into side; emptyText is shown when there is no video at all. */
+export function renderStage(main, side, tiles, emptyText) {
+  const existing = new Map();
+  for (const element of [...main.children, ...side.children]) existing.set(element.dataset.key, element);
+  if (tiles.length === 0) {
+    let empty = existing.get('empty');
+    existing.delete('empty');
+    if (!empty) empty = h('p', { className: 'stage-empty', 'data-key': 'empty' });
+    empty.textContent = emptyText;
+    place(main, empty, 0);
+  }
+  tiles.forEach((tile, index) => {
+    let element = existing.get(tile.key);
+    existing.delete(tile.key);
+    if (!element) element = createTile(tile.key);
+    updateTile(element, tile);
+    if (index === 0) place(main, element, 0);
+    else place(side, element, index - 1);
+  });
+  for (const element of existing.values()) {
+    const video = element.querySelector('video');
+    if (video) video.srcObject = null;
+    element.remove();
+  }
+  side.hidden = side.children.length === 0;
+}
+
+function createTile(key) {
+  const video = h('video', { autoplay: true, muted: true, playsInline: true });
+  video.setAttribute('playsinline', '');
+  video.setAttribute('muted', '');
+  return h(
+    'figure',
+    { className: 'tile', 'data-key': key },
+    video,
+    h('div', { className: 'tile-off' }),
+    h('figcaption', {}, h('span', { className: 'tile-mic' }), h('span', { className: 'tile-name' })),
+  );
+}
+
+function updateTile(element, tile) {
+  element.dataset.participantId = tile.participantId;
+  element.dataset.source = tile.source;
+  if (tile.trackId) element.dataset.trackId = tile.trackId;
+  element.classList.toggle('speaking', tile.speaking);
+  element.classList.toggle('mirror', tile.local && tile.source === 'camera');
+  const video = element.querySelector('video');
+  const shown = video.srcObject?.getVideoTracks()[0] ?? null;
+  if (tile.track && shown !== tile.track) {
+    video.srcObject = new MediaStream([tile.track]);
+    video.play().catch(() => {});
+  } else if (!tile.track && video.srcObject) {
+    video.srcObject = null;
+  }
+  const off = element.querySelector('.tile-off');
+  off.hidden = !(tile.cameraOff || !tile.track);
+  off.textContent = tile.cameraOff ? t('stage.cameraOff') : t('stage.connecting');
+  const name = tile.local ? `${tile.name} ${t('participant.you')}` : tile.name;
+  element.querySelector('.tile-name').textContent = tile.source === 'screen' ? t('stage.screenOf', { name }) : name;
+  const mic = element.querySelector('.tile-mic');
+  const showMic = tile.source === 'camera' && tile.micOff;
+  if (mic.dataset.off !== String(showMic)) {
+    mic.dataset.off = String(showMic);
+    mic.replaceChildren(showMic ? icon(icons.micOff) : '');
+  }
+  mic.title = showMic ? t('participant.micOff') : '';
+}
+
+/** Moves element to position index of container only when it is not already there (moving pauses video). */
+function place(container, element, index) {
+  if (container.children[index] === element) return;
+  container.insertBefore(element, container.children[index] ?? null);
+  const video = element.querySelector('video');
+  if (video?.srcObject && video.paused) video.play().catch(() => {});
+}
+
+/**
+ * Keeps one <audio> element per received audio track. onBlocked() is called when the browser refuses to start
+ * playback without a user gesture (autoplay policy).
+ */
+export function renderAudio(container, entries, onBlocked) {
+  const existing = new Map([...container.children].map((element) => [element.dataset.trackId, element]));
+  for (const { trackId, track } of entries) {
+    let audio = existing.get(trackId);
+    existing.delete(trackId);
+    if (!audio) {
+      audio = h('audio', { autoplay: true, 'data-track-id': trackId });
+      container.append(audio);
+    }
+    if (audio.srcObject?.getAudioTracks()[0] !== track) {
+      audio.srcObject = new MediaStream([track]);
+      audio.muted = false;
+      audio.play().catch((error) => {
+        if (error.name === 'NotAllowedError') onBlocked();
+      });
+    }
+  }
+  for (const audio of existing.values()) {
+    audio.srcObject = null;
+    audio.remove();
+  }
+}
+
+/** After a user gesture: starts every audio element; resolves true when all play. */
+export async function unlockAudio(container) {
+  const results = await Promise.allSettled([...container.querySelectorAll('audio')].map((audio) => audio.play()));
+  return results.every((result) => result.status === 'fulfilled');
+}

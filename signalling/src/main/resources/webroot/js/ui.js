@@ -1,0 +1,113 @@
+// Page chrome of the lesson: connection badge, control buttons, notice bar, end-of-lesson overlay, toasts and the
+// confirmation dialog.
+import { $, h, icon } from './dom.js';
+import { icons } from './icons.js';
+import { t, errorText } from './i18n.js';
+
+export function renderConnectionBadge(badge, state) {
+  badge.dataset.state = state.connection;
+  badge.textContent = t(`conn.${state.connection}`);
+}
+
+/** Sets a control button's icon and label (label changes with state, e.g. "Turn microphone off"). */
+function setControl(button, { visible, iconName, label, pressed = null, off = false, disabled = false }) {
+  button.hidden = !visible;
+  if (!visible) return;
+  button.disabled = disabled;
+  button.classList.toggle('off', off);
+  if (pressed === null) button.removeAttribute('aria-pressed');
+  else button.setAttribute('aria-pressed', String(pressed));
+  const signature = `${iconName}:${label}`;
+  if (button.dataset.signature === signature) return;
+  button.dataset.signature = signature;
+  button.replaceChildren(icon(icons[iconName]), h('span', { className: 'label' }, label));
+}
+
+export function renderControls(state, sharingScreen) {
+  const teacher = state.role === 'teacher';
+  const student = state.role === 'student';
+  const canPublish = teacher || (student && state.floor);
+  const disabled = !state.joined;
+  const micOn = state.local.microphone;
+  setControl($('#btn-mic'), {
+    visible: canPublish,
+    iconName: micOn ? 'mic' : 'micOff',
+    label: state.muted && !micOn ? t('controls.unmute') : t(micOn ? 'controls.micOff' : 'controls.micOn'),
+    off: !micOn,
+    disabled,
+  });
+  setControl($('#btn-cam'), {
+    visible: canPublish,
+    iconName: state.local.camera ? 'camera' : 'cameraOff',
+    label: t(state.local.camera ? 'controls.camOff' : 'controls.camOn'),
+    off: !state.local.camera,
+    disabled,
+  });
+  setControl($('#btn-screen'), {
+    visible: teacher,
+    iconName: sharingScreen ? 'screenStop' : 'screen',
+    label: t(sharingScreen ? 'controls.stopShare' : 'controls.share'),
+    pressed: sharingScreen,
+    disabled,
+  });
+  setControl($('#btn-hand'), {
+    visible: student,
+    iconName: 'hand',
+    label: t(state.handRaised ? 'hand.lower' : 'hand.raise'),
+    pressed: state.handRaised,
+    disabled,
+  });
+  setControl($('#btn-leave'), { visible: true, iconName: 'leave', label: t('controls.leave'), disabled });
+  setControl($('#btn-end'), { visible: teacher, iconName: 'endCall', label: t('controls.end'), disabled });
+}
+
+/** The persistent line under the stage: floor, muted, capture problems. */
+export function renderNotice(bar, state) {
+  const parts = [];
+  if (state.role === 'student' && state.floor) parts.push(t('floor.you'));
+  if (state.muted) parts.push(t('notice.mutedByTeacher'));
+  if (state.mediaError) parts.push(errorText(state.mediaError));
+  bar.hidden = parts.length === 0;
+  bar.textContent = parts.join(' · ');
+  bar.classList.toggle('floor', state.role === 'student' && state.floor);
+}
+
+/** Full-screen message when the lesson ended, this participant was removed, left, or cannot join. */
+export function renderOverlay(overlay, state, { onRejoin }) {
+  let content = null;
+  if (state.removed) content = { title: t('removed.title'), text: t('removed.text') };
+  else if (state.lessonEnded) content = { title: t('ended.title'), text: t('ended.text'), home: state.role === 'teacher' };
+  else if (state.fatalError) content = { title: t('fatal.title'), text: errorText(state.fatalError.code, state.fatalError.message) };
+  else if (state.left) content = { title: t('left.title'), text: t('left.text'), rejoin: true };
+  const wasHidden = overlay.hidden;
+  overlay.hidden = content === null;
+  if (!content) return;
+  overlay.dataset.kind = state.removed ? 'removed' : state.lessonEnded ? 'ended' : state.fatalError ? 'error' : 'left';
+  $('#overlay-title', overlay).textContent = content.title;
+  $('#overlay-text', overlay).textContent = content.text;
+  const actions = [];
+  if (content.rejoin) actions.push(h('button', { type: 'button', className: 'button primary', onclick: onRejoin }, t('left.rejoin')));
+  if (content.home) actions.push(h('a', { className: 'button primary', href: 'index.html' }, t('ended.newLesson')));
+  $('#overlay-actions', overlay).replaceChildren(...actions);
+  if (wasHidden) $('#overlay-title', overlay).focus();
+}
+
+/** A short message at the bottom of the screen; errors are announced assertively. */
+export function showToast(container, text, kind = 'info') {
+  const toast = h('div', { className: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+  container.append(toast);
+  while (container.children.length > 3) container.firstElementChild.remove();
+  setTimeout(() => toast.remove(), kind === 'error' ? 8000 : 5000);
+}
+
+/** Asks for confirmation in a modal dialog; resolves true when confirmed. */
+export function confirmAction(message, confirmLabel) {
+  const dialog = $('#confirm-dialog');
+  $('#confirm-text', dialog).textContent = message;
+  $('#confirm-ok', dialog).textContent = confirmLabel;
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), { once: true });
+  });
+}

@@ -1,0 +1,114 @@
+// Checks the web client's dictionaries: every language has every key, placeholders agree, every error code of
+// docs/protocol.md section 2.4 has a text, and every key the pages use exists.
+// Run: node signalling/src/test/js/i18n-keys.test.mjs   (Node 20+, no packages)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { dictionaries, LANGUAGES, supportedLanguage, t, errorText } from '../../main/resources/webroot/js/i18n.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webroot = join(here, '../../main/resources/webroot');
+const protocolDoc = join(here, '../../../../docs/protocol.md');
+
+const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const filesUnder = (dir, ext) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name), ext) : entry.name.endsWith(ext) ? [join(dir, entry.name)] : [],
+  );
+
+test('the three languages are kk, ru, en', () => {
+  assert.deepEqual([...LANGUAGES].sort(), ['en', 'kk', 'ru']);
+  assert.deepEqual(Object.keys(dictionaries).sort(), ['en', 'kk', 'ru']);
+});
+
+test('every language has every key used by another language', () => {
+  const all = new Set(LANGUAGES.flatMap((lang) => Object.keys(dictionaries[lang])));
+  for (const lang of LANGUAGES) {
+    const missing = [...all].filter((key) => !(key in dictionaries[lang]));
+    assert.deepEqual(missing, [], `${lang} misses keys`);
+  }
+});
+
+test('texts are non-empty and placeholders match English', () => {
+  for (const [key, english] of Object.entries(dictionaries.en)) {
+    for (const lang of LANGUAGES) {
+      const text = dictionaries[lang][key];
+      assert.equal(typeof text, 'string', `${lang} ${key}`);
+      assert.ok(text.trim().length > 0, `${lang} ${key} is empty`);
+      assert.deepEqual(placeholders(text), placeholders(english), `${lang} ${key} placeholders`);
+    }
+  }
+});
+
+test('Kazakh and Russian texts are written in Cyrillic, not copied from English', () => {
+  for (const lang of ['kk', 'ru']) {
+    for (const [key, text] of Object.entries(dictionaries[lang])) {
+      const letters = text.replace(/\{\w+\}/g, '').replace(/Sabaq|Chrome|Firefox|Safari|https/g, '');
+      if (!/[A-Za-z\u0400-\u04FF]/.test(letters)) continue;
+      assert.match(letters, /[\u0400-\u04FF]/, `${lang} ${key} has no Cyrillic: ${text}`);
+    }
+  }
+  const kazakhLetters = Object.values(dictionaries.kk).join('');
+  assert.match(kazakhLetters, /[әғқңөұүһі]/, 'Kazakh uses its own letters');
+});
+
+test('each dictionary file has one quoted key per line (a Java test may read them with a regex)', () => {
+  for (const lang of LANGUAGES) {
+    const source = readFileSync(join(webroot, 'js/lang', `${lang}.js`), 'utf8');
+    const lineKeys = [...source.matchAll(/^ {2}'([\w.]+)': '/gm)].map((m) => m[1]);
+    assert.deepEqual(lineKeys.sort(), Object.keys(dictionaries[lang]).sort(), lang);
+  }
+});
+
+test('every error code of protocol section 2.4 has a text in every language', () => {
+  const doc = readFileSync(protocolDoc, 'utf8');
+  const section = doc.slice(doc.indexOf('### 2.4'));
+  const codes = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+  assert.ok(codes.length >= 15, `found codes ${codes}`);
+  for (const code of codes) {
+    for (const lang of LANGUAGES) assert.ok(`error.${code}` in dictionaries[lang], `${lang} error.${code}`);
+  }
+});
+
+test('every key used by the HTML pages exists', () => {
+  for (const file of filesUnder(webroot, '.html')) {
+    const html = readFileSync(file, 'utf8');
+    const keys = [
+      ...[...html.matchAll(/data-i18n="([\w.]+)"/g)].map((m) => m[1]),
+      ...[...html.matchAll(/data-i18n-attr="([^"]+)"/g)].flatMap((m) => m[1].split(';').map((pair) => pair.split(':')[1].trim())),
+    ];
+    assert.ok(keys.length > 0, file);
+    for (const key of keys) assert.ok(key in dictionaries.en, `${file}: ${key}`);
+  }
+});
+
+test('every literal key and error code used by the scripts exists', () => {
+  const roles = ['teacher', 'student', 'observer'];
+  const connections = ['connecting', 'connected', 'reconnecting', 'disconnected', 'idle'];
+  const dynamic = [...roles.map((r) => `role.${r}`), ...connections.map((c) => `conn.${c}`)];
+  for (const key of dynamic) assert.ok(key in dictionaries.en, key);
+  for (const file of filesUnder(join(webroot, 'js'), '.js')) {
+    if (file.includes('/lang/')) continue;
+    const source = readFileSync(file, 'utf8');
+    const keys = [...source.matchAll(/\b(?:t\(|key: |joinError = )'([a-z]+\.[\w.]+)'/g)].map((m) => m[1]);
+    keys.push(...[...source.matchAll(/\bt\([^)]*\? '([a-z]+\.[\w.]+)' : '([a-z]+\.[\w.]+)'/g)].flatMap((m) => [m[1], m[2]]));
+    for (const key of keys) assert.ok(key in dictionaries.en, `${file}: ${key}`);
+    const codes = [...source.matchAll(/(?:Error\(|refuse\(|showFatal\(|code: |\?\? |return )'([A-Z][A-Z_]+)'/g)].map((m) => m[1]);
+    for (const code of codes) assert.ok(`error.${code}` in dictionaries.en, `${file}: error.${code}`);
+  }
+});
+
+test('language detection falls back to Kazakh', () => {
+  assert.equal(supportedLanguage('ru-RU'), 'ru');
+  assert.equal(supportedLanguage('en_GB'), 'en');
+  assert.equal(supportedLanguage(['de-DE', 'kk-KZ']), 'kk');
+  assert.equal(supportedLanguage('de', null, ''), null);
+});
+
+test('t interpolates and errorText falls back for unknown codes', () => {
+  assert.equal(t('participants.heading', { count: 3 }), dictionaries.kk['participants.heading'].replace('{count}', '3'));
+  assert.equal(errorText('NO_SUCH_CODE'), dictionaries.kk['error.UNKNOWN']);
+  assert.ok(errorText('INTERNAL', 'incident 42').endsWith('(incident 42)'));
+});

@@ -1,0 +1,200 @@
+// Unit tests of the web client's pure parts and its signalling client (with a fake WebSocket and mock timers).
+// Run: node signalling/src/test/js/web-units.test.mjs
+import { test, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { overallConnection, participantConnection } from '../../main/resources/webroot/js/connection-status.js';
+import { readParams, tokenClaims, epochMillis, webSocketUrl, lessonLink } from '../../main/resources/webroot/js/url.js';
+import { SignallingClient, ProtocolError } from '../../main/resources/webroot/js/signalling.js';
+
+class FakeWebSocket {
+  static CONNECTING = 0;
+  static OPEN = 1;
+  static CLOSING = 2;
+  static CLOSED = 3;
+  static last = null;
+
+  constructor(url) {
+    this.url = url;
+    this.readyState = FakeWebSocket.CONNECTING;
+    this.sent = [];
+    FakeWebSocket.last = this;
+  }
+
+  send(text) {
+    this.sent.push(JSON.parse(text));
+  }
+
+  close() {
+    this.readyState = FakeWebSocket.CLOSED;
+  }
+
+  serverOpen() {
+    this.readyState = FakeWebSocket.OPEN;
+    this.onopen?.();
+  }
+
+  serverSend(message) {
+    this.onmessage?.({ data: typeof message === 'string' ? message : JSON.stringify(message) });
+  }
+
+  serverClose(code) {
+    this.readyState = FakeWebSocket.CLOSED;
+    this.onclose?.({ code, reason: '' });
+  }
+}
+globalThis.WebSocket = FakeWebSocket;
+
+async function openClient(options) {
+  const client = new SignallingClient('ws://127.0.0.1/ws', options);
+  const connected = client.connect();
+  FakeWebSocket.last.serverOpen();
+  await connected;
+  return { client, socket: FakeWebSocket.last };
+}
+
+const base = { finished: false, joined: true, everJoined: true, joinFailed: false, hasTransceivers: true, peer: 'connected', serverMedia: 'connected', peerEverConnected: true, mediaGaveUp: false };
+
+test('overall connection state', () => {
+  assert.equal(overallConnection(base), 'connected');
+  assert.equal(overallConnection({ ...base, finished: true }), 'disconnected');
+  assert.equal(overallConnection({ ...base, joined: false, everJoined: false }), 'connecting');
+  assert.equal(overallConnection({ ...base, joined: false, everJoined: false, joinFailed: true }), 'disconnected');
+  assert.equal(overallConnection({ ...base, joined: false }), 'reconnecting');
+  assert.equal(overallConnection({ ...base, hasTransceivers: false, peer: 'new' }), 'connected');
+  assert.equal(overallConnection({ ...base, peer: 'connecting', peerEverConnected: false }), 'connecting');
+  assert.equal(overallConnection({ ...base, peer: 'connecting' }), 'reconnecting');
+  assert.equal(overallConnection({ ...base, peer: 'disconnected' }), 'reconnecting');
+  assert.equal(overallConnection({ ...base, serverMedia: 'failed' }), 'reconnecting');
+  assert.equal(overallConnection({ ...base, peer: 'failed' }), 'reconnecting');
+  assert.equal(overallConnection({ ...base, peer: 'failed', mediaGaveUp: true }), 'disconnected');
+});
+
+test('participant connection labels', () => {
+  assert.deepEqual(
+    ['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed', undefined].map(participantConnection),
+    ['idle', 'connecting', 'connected', 'reconnecting', 'disconnected', 'disconnected', 'idle'],
+  );
+});
+
+test('URL parameters: the fragment wins over the query', () => {
+  const params = readParams({ search: '?name=Query&lang=ru', hash: '#token=abc.def.ghi&name=Fragment' });
+  assert.equal(params.get('token'), 'abc.def.ghi');
+  assert.equal(params.get('name'), 'Fragment');
+  assert.equal(params.get('lang'), 'ru');
+});
+
+test('token claims are decoded from base64url UTF-8, and junk gives null', () => {
+  const payload = Buffer.from(JSON.stringify({ lsn: 'L1', role: 'student', note: 'Әйгерім ?>' })).toString('base64url');
+  assert.deepEqual(tokenClaims(`eyJhbGciOiJIUzI1NiJ9.${payload}.sig`), { lsn: 'L1', role: 'student', note: 'Әйгерім ?>' });
+  assert.equal(tokenClaims('not-a-jwt'), null);
+  assert.equal(tokenClaims('a.%%%.c'), null);
+  assert.equal(tokenClaims(`a.${Buffer.from('[1]').toString('base64url')}x.c`), null);
+  assert.equal(tokenClaims(null), null);
+});
+
+test('expiry values in seconds, milliseconds or ISO text', () => {
+  assert.equal(epochMillis(1_700_000_000), 1_700_000_000_000);
+  assert.equal(epochMillis(1_700_000_000_000), 1_700_000_000_000);
+  assert.equal(epochMillis('1700000000'), 1_700_000_000_000);
+  assert.equal(epochMillis('2024-01-01T00:00:00Z'), Date.UTC(2024, 0, 1));
+  assert.ok(Number.isNaN(epochMillis(undefined)));
+});
+
+test('WebSocket and lesson links follow the page origin', () => {
+  assert.equal(webSocketUrl('http://127.0.0.1:8080/lesson.html#token=x'), 'ws://127.0.0.1:8080/ws');
+  assert.equal(webSocketUrl('https://sabaq.kz/school/lesson.html?a=1'), 'wss://sabaq.kz/school/ws');
+  assert.equal(lessonLink('a.b+c', 'https://sabaq.kz/index.html'), 'https://sabaq.kz/lesson.html#token=a.b%2Bc');
+});
+
+test('request() resolves with the reply carrying its requestId', async () => {
+  const { client, socket } = await openClient();
+  const reply = client.request({ type: 'join', token: 't', name: 'A' });
+  const sent = socket.sent[0];
+  assert.equal(sent.type, 'join');
+  assert.match(sent.requestId, /^r\d+$/);
+  socket.serverSend({ type: 'joined', requestId: 'other' });
+  socket.serverSend({ type: 'joined', requestId: sent.requestId, participantId: 'p1' });
+  assert.equal((await reply).participantId, 'p1');
+});
+
+test('a reply without requestId resolves the oldest request of that reply type', async () => {
+  const { client, socket } = await openClient();
+  const first = client.request({ type: 'offer', sdp: 'x', publish: [], subscribe: [] });
+  socket.serverSend({ type: 'answer', sdp: 'answer-1' });
+  assert.equal((await first).sdp, 'answer-1');
+});
+
+test('an error reply rejects with its code; errors for nobody reach the error handlers', async () => {
+  const { client, socket } = await openClient();
+  const seen = [];
+  client.on('error', (message) => seen.push(message.code));
+  const refused = client.request({ type: 'offer', sdp: 'x', publish: [], subscribe: [] });
+  socket.serverSend({ type: 'error', code: 'BAD_SDP', message: 'no', requestId: socket.sent[0].requestId });
+  await assert.rejects(refused, (error) => error instanceof ProtocolError && error.code === 'BAD_SDP');
+  socket.serverSend({ type: 'error', code: 'RATE_LIMITED', message: 'slow down' });
+  assert.deepEqual(seen, ['RATE_LIMITED']);
+});
+
+test('non-JSON and non-object frames are ignored', async () => {
+  const { client, socket } = await openClient();
+  const seen = [];
+  client.on('chat', (message) => seen.push(message.text));
+  socket.serverSend('not json');
+  socket.serverSend('[1,2]');
+  socket.serverSend({ type: 'chat', text: 'hi' });
+  assert.deepEqual(seen, ['hi']);
+});
+
+test('send() resolves null when no reply comes, and request() times out', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
+  try {
+    const { client } = await openClient({ settleMs: 100, requestTimeoutMs: 500 });
+    const sent = client.send({ type: 'hand', raised: true });
+    const request = client.request({ type: 'join' });
+    mock.timers.tick(100);
+    assert.equal(await sent, null);
+    mock.timers.tick(400);
+    await assert.rejects(request, (error) => error.code === 'TIMEOUT');
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('a server close rejects pending requests with NETWORK and reports byClient=false', async () => {
+  const { client, socket } = await openClient();
+  const closes = [];
+  client.on('close', (event) => closes.push(event.byClient));
+  const pending = client.request({ type: 'join' });
+  socket.serverClose(1006);
+  await assert.rejects(pending, (error) => error.code === 'NETWORK');
+  assert.deepEqual(closes, [false]);
+  assert.equal(client.state, 'closed');
+  await assert.rejects(client.send({ type: 'chat', text: 'x' }), (error) => error.code === 'NETWORK');
+});
+
+test('close() by the client reports byClient=true', async () => {
+  const { client } = await openClient();
+  const closes = [];
+  client.on('close', (event) => closes.push(event.byClient));
+  client.close();
+  assert.deepEqual(closes, [true]);
+});
+
+test('keep-alive pings, and a silent socket is declared closed', async () => {
+  mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
+  try {
+    const { client, socket } = await openClient({ keepAliveMs: 1000, deadAfterMs: 2500 });
+    const closes = [];
+    client.on('close', (event) => closes.push(event.byClient));
+    mock.timers.tick(1000);
+    assert.deepEqual(socket.sent.map((m) => m.type), ['ping']);
+    socket.serverSend({ type: 'pong' });
+    mock.timers.tick(2000);
+    assert.deepEqual(closes, [], 'a pong 2 s ago keeps it alive');
+    mock.timers.tick(1000);
+    assert.deepEqual(closes, [false]);
+    assert.equal(client.state, 'closed');
+  } finally {
+    mock.timers.reset();
+  }
+});

@@ -89,7 +89,8 @@ final class OfferApplier {
                 consumerSsrcs.put(mid, ssrcs);
                 subscribedProducers.put(mid, producer);
                 String owner = producer.owner().id();
-                decisions.put(mid, MediaAnswer.send(ssrcs[0], ssrcs[1] < 0 ? null : ssrcs[1], owner, owner, producer.trackId()));
+                decisions.put(mid, MediaAnswer.send(ssrcs[0], ssrcs[1] < 0 ? null : ssrcs[1], owner, owner,
+                        msidTrackId(producer.trackId())));
             } else if (mid != null) {
                 decisions.put(mid, MediaAnswer.inactive());
             }
@@ -169,6 +170,16 @@ final class OfferApplier {
 
     private AnswerOptions answerOptions() {
         return AnswerOptions.defaults().withTransportCc(ctx.config().transportCc()).withRtx(ctx.config().rtx());
+    }
+
+    /** Signalling's track ids ({@code participant:source}) use ':', which is not an RFC 8830 msid token char. */
+    static String msidTrackId(String trackId) {
+        StringBuilder sb = new StringBuilder(trackId.length());
+        for (int i = 0; i < trackId.length(); i++) {
+            char c = trackId.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) && c < 128 || "-_.+".indexOf(c) >= 0 ? c : '-');
+        }
+        return sb.toString();
     }
 
     private long newSsrc(Set<Long> used) {

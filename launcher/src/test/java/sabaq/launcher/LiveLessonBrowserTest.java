@@ -92,6 +92,14 @@ class LiveLessonBrowserTest {
                 s.awaitAudioFlowing(teacherId, MEDIA);
             }
 
+            // The SFU's REMB and transport-cc feedback let the teacher's browser turn on its whole simulcast ladder,
+            // and a student on an unconstrained line gets the top layer.
+            Poll.until(MEDIA, Duration.ofMillis(500), teacher::outboundVideoStats,
+                    enc -> enc.stream().filter(e -> ((Number) e.get("framesEncoded")).longValue() > 0).count() >= 3,
+                    "teacher to encode all three simulcast layers");
+            Poll.until(MEDIA, Duration.ofMillis(500), () -> students.get(0).frameWidth(teacherId, "camera"),
+                    w -> w >= 640, "student 1 to receive the top layer (frameWidth >= 640)");
+
             // 2. The teacher shares a screen: a second video track every student decodes.
             teacher.call("startScreenShare()");
             for (LessonPage s : students) s.awaitVideoDecoding(teacherId, "screen", MEDIA);

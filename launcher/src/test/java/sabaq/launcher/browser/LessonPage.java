@@ -58,6 +58,14 @@ public final class LessonPage {
         return stat(videoStats(), participantId, source, "frameWidth");
     }
 
+    /** The page's own outgoing video encodings (one per simulcast rid): rid, frameWidth, framesEncoded, bitrates. */
+    public List<Map<String, Object>> outboundVideoStats() {
+        return browser.awaitList("window.sabaq.pc().getStats().then(r => [...r.values()]"
+                + ".filter(s => s.type === 'outbound-rtp' && s.kind === 'video')"
+                + ".map(s => ({rid: s.rid || null, frameWidth: s.frameWidth || 0, framesEncoded: s.framesEncoded || 0,"
+                + " targetBitrate: s.targetBitrate || 0, limitation: s.qualityLimitationReason || null})))");
+    }
+
     public long audioPacketsReceived(String participantId) {
         return stat(audioStats(), participantId, null, "packetsReceived");
     }

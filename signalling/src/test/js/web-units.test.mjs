@@ -2,6 +2,10 @@
 // Run: node signalling/src/test/js/web-units.test.mjs
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { overallConnection, participantConnection } from '../../main/resources/webroot/js/connection-status.js';
 import { readParams, tokenClaims, epochMillis, webSocketUrl, lessonLink } from '../../main/resources/webroot/js/url.js';
 import { SignallingClient, ProtocolError } from '../../main/resources/webroot/js/signalling.js';
@@ -197,4 +201,31 @@ test('keep-alive pings, and a silent socket is declared closed', async () => {
   } finally {
     mock.timers.reset();
   }
+});
+
+const webroot = join(dirname(fileURLToPath(import.meta.url)), '../../main/resources/webroot');
+const webrootFiles = (dir = webroot) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? webrootFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+
+test('every script of the webroot parses', () => {
+  const scripts = webrootFiles().filter((file) => file.endsWith('.js'));
+  assert.ok(scripts.length >= 15);
+  for (const file of scripts) {
+    // As a module on stdin: `node --check file.js` does not report errors in ES module syntax (Node 20).
+    const result = spawnSync(process.execPath, ['--input-type=module', '--check'], { input: readFileSync(file), encoding: 'utf8' });
+    assert.equal(result.status, 0, `${file}: ${result.stderr}`);
+  }
+});
+
+test('the web client is self-contained and small: no remote resources, no images, under 200 KB', () => {
+  let total = 0;
+  for (const file of webrootFiles()) {
+    assert.match(file, /\.(html|js|css)$/, `unexpected asset ${file}`);
+    total += statSync(file).size;
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /(src|href)="(https?:)?\/\//, `${file} loads a remote resource`);
+    assert.doesNotMatch(text, /url\(\s*['"]?(https?:)?\/\//, `${file} loads a remote resource from CSS`);
+    assert.doesNotMatch(text, /(import|from)\s*\(?\s*['"](https?:)?\/\//, `${file} imports a remote module`);
+  }
+  assert.ok(total < 200_000, `webroot is ${total} bytes`);
 });

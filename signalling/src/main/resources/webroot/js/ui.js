@@ -106,8 +106,18 @@ export function confirmAction(message, confirmLabel) {
   $('#confirm-text', dialog).textContent = message;
   $('#confirm-ok', dialog).textContent = confirmLabel;
   dialog.returnValue = '';
-  dialog.showModal();
+  const form = $('form', dialog);
   return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), { once: true });
+    // The form's submit event fires at once; the dialog's close event is deferred (in background tabs for long).
+    const onSubmit = (event) => finish(event.submitter?.value === 'confirm');
+    const onClose = () => finish(dialog.returnValue === 'confirm');
+    const finish = (confirmed) => {
+      form.removeEventListener('submit', onSubmit);
+      dialog.removeEventListener('close', onClose);
+      resolve(confirmed);
+    };
+    form.addEventListener('submit', onSubmit);
+    dialog.addEventListener('close', onClose);
+    dialog.showModal();
   });
 }

@@ -229,3 +229,31 @@ test('the web client is self-contained and small: no remote resources, no images
   }
   assert.ok(total < 200_000, `webroot is ${total} bytes`);
 });
+
+/** Relative module paths (from the webroot) reachable by static imports from an entry module. */
+function importGraph(entry) {
+  const seen = new Set();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const module = pending.pop();
+    if (seen.has(module)) continue;
+    seen.add(module);
+    const source = readFileSync(join(webroot, module), 'utf8');
+    for (const match of source.matchAll(/^import[^;]*?from '(\.\/[^']+)';/gms)) {
+      pending.push(join(dirname(module), match[1]));
+    }
+  }
+  seen.delete(entry);
+  return [...seen].sort();
+}
+
+test('each page preloads exactly the modules its entry script imports (no request waterfall)', () => {
+  for (const [page, entry] of [['lesson.html', 'js/lesson.js'], ['index.html', 'js/landing.js']]) {
+    const html = readFileSync(join(webroot, page), 'utf8');
+    assert.ok(html.includes(`<script type="module" src="${entry}"></script>`), page);
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
+    const graph = importGraph(entry);
+    assert.ok(graph.length >= 6, `${page}: ${graph}`);
+    assert.deepEqual(preloaded, graph, page);
+  }
+});

@@ -105,6 +105,11 @@ export class LessonSession {
     }
   }
 
+  /** The lesson had already ended before this page joined (GET /api/lessons said so). */
+  markEnded() {
+    this.#finish('ended');
+  }
+
   participant(id) {
     return this.state.participants.find((p) => p.id === id) ?? null;
   }
@@ -122,9 +127,15 @@ export class LessonSession {
 
   async raiseHand(raised = true) {
     if (this.state.role !== 'student') return this.#refuse('FORBIDDEN');
+    const before = this.state.handRaised;
     this.state.handRaised = Boolean(raised);
     this.#changed();
-    return this.#act({ type: 'hand', raised: Boolean(raised) });
+    const accepted = await this.#act({ type: 'hand', raised: Boolean(raised) });
+    if (!accepted) {
+      this.state.handRaised = before;
+      this.#changed();
+    }
+    return accepted;
   }
 
   grantFloor(participantId, granted = true) {
@@ -189,6 +200,7 @@ export class LessonSession {
     this.#reconnectAttempts = 0;
     s.joined = true;
     s.participantId = joined.participantId;
+    s.connectionDetail.media = null;
     s.role = joined.role ?? s.role;
     if (joined.clientId) {
       s.clientId = joined.clientId;

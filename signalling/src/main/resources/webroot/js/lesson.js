@@ -43,10 +43,7 @@ async function boot() {
     renderJoinView();
   });
 
-  if (lesson?.state === 'ended') {
-    session.state.lessonEnded = true;
-    return render();
-  }
+  if (lesson?.state === 'ended') return session.markEnded();
   if (claims.role === 'teacher') return join(lesson?.teacherName || t('role.teacher'));
   const name = params.get('name') ?? readStoredName();
   $('#join-name').value = name;

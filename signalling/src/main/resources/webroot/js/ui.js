@@ -81,6 +81,7 @@ export function renderOverlay(overlay, state, { onRejoin }) {
   else if (state.left) content = { title: t('left.title'), text: t('left.text'), rejoin: true };
   const wasHidden = overlay.hidden;
   overlay.hidden = content === null;
+  $('#main').inert = content !== null;
   if (!content) return;
   overlay.dataset.kind = state.removed ? 'removed' : state.lessonEnded ? 'ended' : state.fatalError ? 'error' : 'left';
   $('#overlay-title', overlay).textContent = content.title;

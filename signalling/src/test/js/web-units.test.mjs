@@ -257,3 +257,26 @@ test('each page preloads exactly the modules its entry script imports (no reques
     assert.deepEqual(preloaded, graph, page);
   }
 });
+
+test('participants are merged by id and removed', async () => {
+  const { upsertParticipant, removeParticipant } = await import('../../main/resources/webroot/js/lesson-state.js');
+  const list = [];
+  upsertParticipant(list, { id: 'p1', name: 'A', handRaised: false, camera: true });
+  upsertParticipant(list, { id: 'p2', name: 'B' });
+  upsertParticipant(list, { id: 'p1', handRaised: true });
+  upsertParticipant(list, null);
+  assert.deepEqual(list, [{ id: 'p1', name: 'A', handRaised: true, camera: true }, { id: 'p2', name: 'B' }]);
+  removeParticipant(list, 'p1');
+  removeParticipant(list, 'nobody');
+  assert.deepEqual(list.map((p) => p.id), ['p2']);
+});
+
+test('chat history merges without duplicates and stays in time order', async () => {
+  const { mergeChat } = await import('../../main/resources/webroot/js/lesson-state.js');
+  const chat = [];
+  mergeChat(chat, [{ id: 'c2', text: 'second', ts: 20 }]);
+  mergeChat(chat, [{ id: 'c1', text: 'first', ts: 10 }, { id: 'c2', text: 'second again', ts: 20 }, null, { text: 'no id' }]);
+  mergeChat(chat, [{ id: 'c3', text: 'third', ts: 30, extra: 'dropped' }]);
+  assert.deepEqual(chat.map((m) => m.text), ['first', 'second', 'third']);
+  assert.equal('extra' in chat[2], false);
+});

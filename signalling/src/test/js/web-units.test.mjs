@@ -2,6 +2,10 @@
 // Run: node signalling/src/test/js/web-units.test.mjs
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { overallConnection, participantConnection } from '../../main/resources/webroot/js/connection-status.js';
 import { readParams, tokenClaims, epochMillis, webSocketUrl, lessonLink } from '../../main/resources/webroot/js/url.js';
 import { SignallingClient, ProtocolError } from '../../main/resources/webroot/js/signalling.js';
@@ -197,4 +201,82 @@ test('keep-alive pings, and a silent socket is declared closed', async () => {
   } finally {
     mock.timers.reset();
   }
+});
+
+const webroot = join(dirname(fileURLToPath(import.meta.url)), '../../main/resources/webroot');
+const webrootFiles = (dir = webroot) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? webrootFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+
+test('every script of the webroot parses', () => {
+  const scripts = webrootFiles().filter((file) => file.endsWith('.js'));
+  assert.ok(scripts.length >= 15);
+  for (const file of scripts) {
+    // As a module on stdin: `node --check file.js` does not report errors in ES module syntax (Node 20).
+    const result = spawnSync(process.execPath, ['--input-type=module', '--check'], { input: readFileSync(file), encoding: 'utf8' });
+    assert.equal(result.status, 0, `${file}: ${result.stderr}`);
+  }
+});
+
+test('the web client is self-contained and small: no remote resources, no images, under 200 KB', () => {
+  let total = 0;
+  for (const file of webrootFiles()) {
+    assert.match(file, /\.(html|js|css)$/, `unexpected asset ${file}`);
+    total += statSync(file).size;
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /(src|href)="(https?:)?\/\//, `${file} loads a remote resource`);
+    assert.doesNotMatch(text, /url\(\s*['"]?(https?:)?\/\//, `${file} loads a remote resource from CSS`);
+    assert.doesNotMatch(text, /(import|from)\s*\(?\s*['"](https?:)?\/\//, `${file} imports a remote module`);
+  }
+  assert.ok(total < 200_000, `webroot is ${total} bytes`);
+});
+
+/** Relative module paths (from the webroot) reachable by static imports from an entry module. */
+function importGraph(entry) {
+  const seen = new Set();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const module = pending.pop();
+    if (seen.has(module)) continue;
+    seen.add(module);
+    const source = readFileSync(join(webroot, module), 'utf8');
+    for (const match of source.matchAll(/^import[^;]*?from '(\.\/[^']+)';/gms)) {
+      pending.push(join(dirname(module), match[1]));
+    }
+  }
+  seen.delete(entry);
+  return [...seen].sort();
+}
+
+test('each page preloads exactly the modules its entry script imports (no request waterfall)', () => {
+  for (const [page, entry] of [['lesson.html', 'js/lesson.js'], ['index.html', 'js/landing.js']]) {
+    const html = readFileSync(join(webroot, page), 'utf8');
+    assert.ok(html.includes(`<script type="module" src="${entry}"></script>`), page);
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
+    const graph = importGraph(entry);
+    assert.ok(graph.length >= 6, `${page}: ${graph}`);
+    assert.deepEqual(preloaded, graph, page);
+  }
+});
+
+test('participants are merged by id and removed', async () => {
+  const { upsertParticipant, removeParticipant } = await import('../../main/resources/webroot/js/lesson-state.js');
+  const list = [];
+  upsertParticipant(list, { id: 'p1', name: 'A', handRaised: false, camera: true });
+  upsertParticipant(list, { id: 'p2', name: 'B' });
+  upsertParticipant(list, { id: 'p1', handRaised: true });
+  upsertParticipant(list, null);
+  assert.deepEqual(list, [{ id: 'p1', name: 'A', handRaised: true, camera: true }, { id: 'p2', name: 'B' }]);
+  removeParticipant(list, 'p1');
+  removeParticipant(list, 'nobody');
+  assert.deepEqual(list.map((p) => p.id), ['p2']);
+});
+
+test('chat history merges without duplicates and stays in time order', async () => {
+  const { mergeChat } = await import('../../main/resources/webroot/js/lesson-state.js');
+  const chat = [];
+  mergeChat(chat, [{ id: 'c2', text: 'second', ts: 20 }]);
+  mergeChat(chat, [{ id: 'c1', text: 'first', ts: 10 }, { id: 'c2', text: 'second again', ts: 20 }, null, { text: 'no id' }]);
+  mergeChat(chat, [{ id: 'c3', text: 'third', ts: 30, extra: 'dropped' }]);
+  assert.deepEqual(chat.map((m) => m.text), ['first', 'second', 'third']);
+  assert.equal('extra' in chat[2], false);
 });

@@ -6,6 +6,7 @@ import { MediaSession } from './media.js';
 import { LocalPublisher } from './publisher.js';
 import { currentLanguage } from './i18n.js';
 import { overallConnection } from './connection-status.js';
+import { createLessonState, upsertParticipant, removeParticipant, mergeChat, readClientId, storeClientId } from './lesson-state.js';
 
 /** Join errors after which retrying cannot help. */
 const FATAL_JOIN_CODES = new Set(['TOKEN_INVALID', 'TOKEN_EXPIRED', 'LESSON_NOT_FOUND', 'LESSON_ENDED', 'REMOVED', 'FORBIDDEN']);
@@ -14,32 +15,8 @@ const MAX_MEDIA_RESTARTS = 3;
 const RECONNECT_MAX_DELAY_MS = 10_000;
 
 export class LessonSession {
-  /** Plain data only, so that tests can serialise it. */
-  state = {
-    lessonId: null,
-    title: '',
-    teacherName: '',
-    participantId: null,
-    clientId: null,
-    role: null,
-    joined: false,
-    participants: [],
-    tracks: [],
-    chat: [],
-    connection: 'connecting',
-    connectionDetail: { websocket: 'idle', peer: null, media: null },
-    floor: false,
-    handRaised: false,
-    muted: false,
-    activeSpeaker: null,
-    local: { camera: false, microphone: false, screen: false },
-    lessonEnded: false,
-    removed: false,
-    left: false,
-    mediaError: null,
-    fatalError: null,
-    lastError: null,
-  };
+  /** Plain data only, so that tests can serialise it (see lesson-state.js). */
+  state = createLessonState();
 
   #token;
   #name = '';
@@ -105,6 +82,11 @@ export class LessonSession {
     }
   }
 
+  /** The lesson had already ended before this page joined (GET /api/lessons said so). */
+  markEnded() {
+    this.#finish('ended');
+  }
+
   participant(id) {
     return this.state.participants.find((p) => p.id === id) ?? null;
   }
@@ -122,9 +104,15 @@ export class LessonSession {
 
   async raiseHand(raised = true) {
     if (this.state.role !== 'student') return this.#refuse('FORBIDDEN');
+    const before = this.state.handRaised;
     this.state.handRaised = Boolean(raised);
     this.#changed();
-    return this.#act({ type: 'hand', raised: Boolean(raised) });
+    const accepted = await this.#act({ type: 'hand', raised: Boolean(raised) });
+    if (!accepted) {
+      this.state.handRaised = before;
+      this.#changed();
+    }
+    return accepted;
   }
 
   grantFloor(participantId, granted = true) {
@@ -189,6 +177,7 @@ export class LessonSession {
     this.#reconnectAttempts = 0;
     s.joined = true;
     s.participantId = joined.participantId;
+    s.connectionDetail.media = null;
     s.role = joined.role ?? s.role;
     if (joined.clientId) {
       s.clientId = joined.clientId;
@@ -202,7 +191,7 @@ export class LessonSession {
     s.participants.splice(0, s.participants.length, ...(joined.participants ?? []));
     if (!this.self) s.participants.push({ id: s.participantId, name: this.#name, role: s.role, connection: 'new' });
     s.tracks = joined.tracks ?? [];
-    this.#mergeChat(joined.chat ?? []);
+    mergeChat(s.chat, joined.chat ?? []);
     const self = this.self;
     s.floor = s.role === 'student' && Boolean(self.hasFloor);
     s.handRaised = Boolean(self.handRaised);
@@ -227,21 +216,20 @@ export class LessonSession {
         handler(message);
         this.#changed();
       });
-    on('participant-joined', (m) => this.#upsertParticipant(m.participant));
+    on('participant-joined', (m) => upsertParticipant(s.participants, m.participant));
     on('participant-updated', (m) => {
-      this.#upsertParticipant(m.participant);
+      upsertParticipant(s.participants, m.participant);
       if (m.participant?.id === s.participantId) this.#syncSelf(m.participant);
     });
     on('participant-left', (m) => {
-      const index = s.participants.findIndex((p) => p.id === m.participantId);
-      if (index >= 0) s.participants.splice(index, 1);
+      removeParticipant(s.participants, m.participantId);
       if (s.activeSpeaker === m.participantId) s.activeSpeaker = null;
     });
     on('tracks', (m) => {
       s.tracks = Array.isArray(m.tracks) ? m.tracks : [];
       if (s.joined) this.media.setRemoteTracks(s.tracks);
     });
-    on('chat', (m) => this.#mergeChat([m]));
+    on('chat', (m) => mergeChat(s.chat, [m]));
     on('floor', (m) => this.#setFloor(Boolean(m.granted)));
     on('muted', () => {
       s.muted = true;
@@ -270,14 +258,6 @@ export class LessonSession {
     });
   }
 
-  #upsertParticipant(participant) {
-    if (!participant?.id) return;
-    const list = this.state.participants;
-    const index = list.findIndex((p) => p.id === participant.id);
-    if (index >= 0) list[index] = { ...list[index], ...participant };
-    else list.push(participant);
-  }
-
   #syncSelf(self) {
     const s = this.state;
     s.handRaised = Boolean(self.handRaised);
@@ -297,17 +277,6 @@ export class LessonSession {
       this.publisher.stop();
       this.#notice({ kind: 'info', key: 'notice.floorRevoked' });
     }
-  }
-
-  #mergeChat(messages) {
-    const chat = this.state.chat;
-    const known = new Set(chat.map((m) => m.id));
-    for (const m of messages) {
-      if (!m || known.has(m.id)) continue;
-      known.add(m.id);
-      chat.push({ id: m.id, participantId: m.participantId, name: m.name, role: m.role, text: m.text, ts: m.ts });
-    }
-    chat.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   }
 
   #canPublish() {
@@ -452,21 +421,5 @@ export class LessonSession {
       peerEverConnected: this.#peerEverConnected,
       mediaGaveUp: this.#mediaGaveUp,
     });
-  }
-}
-
-function readClientId(lessonId) {
-  try {
-    return lessonId ? sessionStorage.getItem(`sabaq.client.${lessonId}`) : null;
-  } catch {
-    return null;
-  }
-}
-
-function storeClientId(lessonId, clientId) {
-  try {
-    if (lessonId) sessionStorage.setItem(`sabaq.client.${lessonId}`, clientId);
-  } catch {
-    // Without storage a reload joins as a new browser session.
   }
 }

@@ -43,10 +43,7 @@ async function boot() {
     renderJoinView();
   });
 
-  if (lesson?.state === 'ended') {
-    session.state.lessonEnded = true;
-    return render();
-  }
+  if (lesson?.state === 'ended') return session.markEnded();
   if (claims.role === 'teacher') return join(lesson?.teacherName || t('role.teacher'));
   const name = params.get('name') ?? readStoredName();
   $('#join-name').value = name;
@@ -181,7 +178,8 @@ function render() {
   if (s.role) roleBadge.textContent = t(`role.${s.role}`);
   renderConnectionBadge($('#connection-badge'), s);
 
-  const tiles = stageTiles(s, {
+  const over = s.lessonEnded || s.removed || s.left || Boolean(s.fatalError);
+  const tiles = over ? [] : stageTiles(s, {
     remoteTrack: (trackId) => media.remoteTrack(trackId),
     localCamera: publisher.cameraTrack,
     localScreen: publisher.screenTrack,
@@ -189,7 +187,8 @@ function render() {
     localMicrophoneOn: s.local.microphone,
   });
   const teacherPresent = s.participants.some((p) => p.role === 'teacher');
-  renderStage($('#stage-main'), $('#stage-side'), tiles, teacherPresent ? t('stage.waitingVideo') : t('stage.waitingTeacher'));
+  const emptyText = over ? '' : teacherPresent ? t('stage.waitingVideo') : t('stage.waitingTeacher');
+  renderStage($('#stage-main'), $('#stage-side'), tiles, emptyText);
   const audio = s.tracks
     .filter((track) => track.kind === 'audio' && track.participantId !== s.participantId)
     .map((track) => ({ trackId: track.trackId, track: media.remoteTrack(track.trackId) }))

@@ -65,8 +65,7 @@ function buildItem({ participant: p, self, speaking, teacherView }) {
   const name = p.name ?? '';
   const statuses = [];
   if (p.handRaised) statuses.push(status('hand', icons.hand, t('participant.handRaised')));
-  if (p.hasFloor) statuses.push(status('floor', icons.floor, t('participant.hasFloor')));
-  if (speaking) statuses.push(status('speaking', icons.sound, t('participant.speaking')));
+  if (speaking) statuses.push(h('span', { className: 'visually-hidden' }, t('participant.speaking')));
   if (p.role !== 'observer') {
     if (p.muted) statuses.push(status('muted', icons.micOff, t('participant.mutedByTeacher')));
     else statuses.push(status(p.microphone ? 'on' : 'off', p.microphone ? icons.mic : icons.micOff, t(p.microphone ? 'participant.micOn' : 'participant.micOff')));
@@ -95,7 +94,8 @@ function buildItem({ participant: p, self, speaking, teacherView }) {
     h('span', { className: 'avatar', 'aria-hidden': 'true' }, (name.trim()[0] ?? '?').toUpperCase()),
     h('span', { className: 'participant-main' },
       h('span', { className: 'participant-name' }, name, self ? h('span', { className: 'you' }, ` ${t('participant.you')}`) : null),
-      h('span', { className: 'participant-role' }, t(`role.${p.role}`))),
+      h('span', { className: 'participant-role' }, t(`role.${p.role}`),
+        p.hasFloor ? h('span', { className: 'floor-badge' }, icon(icons.floor), t('participant.hasFloor')) : null)),
     h('span', { className: 'participant-status' }, statuses),
     actions.length ? h('span', { className: 'participant-actions' }, actions) : null,
   );

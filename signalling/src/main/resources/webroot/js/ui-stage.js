@@ -70,13 +70,29 @@ function createTile(key) {
   const video = h('video', { autoplay: true, muted: true, playsInline: true });
   video.setAttribute('playsinline', '');
   video.setAttribute('muted', '');
-  return h(
+  const tile = h(
     'figure',
     { className: 'tile', 'data-key': key },
     video,
     h('div', { className: 'tile-off' }),
     h('figcaption', {}, h('span', { className: 'tile-mic' }), h('span', { className: 'tile-name' })),
   );
+  const framesArrived = () => {
+    if (video.videoWidth === 0 || tile.dataset.frames === 'true') return;
+    tile.dataset.frames = 'true';
+    refreshCover(tile);
+  };
+  video.addEventListener('loadeddata', framesArrived);
+  video.addEventListener('resize', framesArrived);
+  return tile;
+}
+
+/** The cover over a tile: "camera is off", or "connecting" until the first frame is shown. */
+function refreshCover(tile) {
+  const off = tile.querySelector('.tile-off');
+  const cameraOff = tile.dataset.cameraOff === 'true';
+  off.hidden = !cameraOff && tile.dataset.frames === 'true';
+  off.textContent = cameraOff ? t('stage.cameraOff') : t('stage.connecting');
 }
 
 function updateTile(element, tile) {
@@ -88,14 +104,15 @@ function updateTile(element, tile) {
   const video = element.querySelector('video');
   const shown = video.srcObject?.getVideoTracks()[0] ?? null;
   if (tile.track && shown !== tile.track) {
+    element.dataset.frames = 'false';
     video.srcObject = new MediaStream([tile.track]);
     video.play().catch(() => {});
   } else if (!tile.track && video.srcObject) {
+    element.dataset.frames = 'false';
     video.srcObject = null;
   }
-  const off = element.querySelector('.tile-off');
-  off.hidden = !(tile.cameraOff || !tile.track);
-  off.textContent = tile.cameraOff ? t('stage.cameraOff') : t('stage.connecting');
+  element.dataset.cameraOff = String(tile.cameraOff);
+  refreshCover(element);
   const name = tile.local ? `${tile.name} ${t('participant.you')}` : tile.name;
   element.querySelector('.tile-name').textContent = tile.source === 'screen' ? t('stage.screenOf', { name }) : name;
   const mic = element.querySelector('.tile-mic');

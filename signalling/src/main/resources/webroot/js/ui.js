@@ -81,6 +81,7 @@ export function renderOverlay(overlay, state, { onRejoin }) {
   else if (state.left) content = { title: t('left.title'), text: t('left.text'), rejoin: true };
   const wasHidden = overlay.hidden;
   overlay.hidden = content === null;
+  $('#main').inert = content !== null;
   if (!content) return;
   overlay.dataset.kind = state.removed ? 'removed' : state.lessonEnded ? 'ended' : state.fatalError ? 'error' : 'left';
   $('#overlay-title', overlay).textContent = content.title;
@@ -106,8 +107,18 @@ export function confirmAction(message, confirmLabel) {
   $('#confirm-text', dialog).textContent = message;
   $('#confirm-ok', dialog).textContent = confirmLabel;
   dialog.returnValue = '';
-  dialog.showModal();
+  const form = $('form', dialog);
   return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), { once: true });
+    // The form's submit event fires at once; the dialog's close event is deferred (in background tabs for long).
+    const onSubmit = (event) => finish(event.submitter?.value === 'confirm');
+    const onClose = () => finish(dialog.returnValue === 'confirm');
+    const finish = (confirmed) => {
+      form.removeEventListener('submit', onSubmit);
+      dialog.removeEventListener('close', onClose);
+      resolve(confirmed);
+    };
+    form.addEventListener('submit', onSubmit);
+    dialog.addEventListener('close', onClose);
+    dialog.showModal();
   });
 }

@@ -123,6 +123,7 @@ export default Object.freeze({
   'error.TOKEN_EXPIRED': 'The lesson link has expired. Ask the teacher for a new link.',
   'error.LESSON_NOT_FOUND': 'This lesson was not found.',
   'error.LESSON_ENDED': 'This lesson has already ended.',
+  'error.LESSON_FULL': 'This lesson is full. Ask your teacher.',
   'error.FORBIDDEN': 'You are not allowed to do this.',
   'error.PARTICIPANT_NOT_FOUND': 'This participant is no longer in the lesson.',
   'error.BAD_SDP': 'The video connection could not be set up.',

@@ -123,6 +123,7 @@ export default Object.freeze({
   'error.TOKEN_EXPIRED': 'Сабақ сілтемесінің мерзімі өтіп кеткен. Мұғалімнен жаңа сілтеме сұраңыз.',
   'error.LESSON_NOT_FOUND': 'Мұндай сабақ табылмады.',
   'error.LESSON_ENDED': 'Бұл сабақ аяқталып қойған.',
+  'error.LESSON_FULL': 'Сабақта бос орын жоқ. Мұғаліміңізге хабарласыңыз.',
   'error.FORBIDDEN': 'Бұл әрекетке рұқсатыңыз жоқ.',
   'error.PARTICIPANT_NOT_FOUND': 'Бұл қатысушы сабақта енді жоқ.',
   'error.BAD_SDP': 'Бейне байланысын орнату мүмкін болмады.',

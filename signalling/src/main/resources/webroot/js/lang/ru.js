@@ -123,6 +123,7 @@ export default Object.freeze({
   'error.TOKEN_EXPIRED': 'Срок действия ссылки истёк. Попросите у учителя новую ссылку.',
   'error.LESSON_NOT_FOUND': 'Такой урок не найден.',
   'error.LESSON_ENDED': 'Этот урок уже завершён.',
+  'error.LESSON_FULL': 'Урок заполнен. Обратитесь к учителю.',
   'error.FORBIDDEN': 'У вас нет прав на это действие.',
   'error.PARTICIPANT_NOT_FOUND': 'Этого участника уже нет на уроке.',
   'error.BAD_SDP': 'Не удалось установить видеосвязь.',

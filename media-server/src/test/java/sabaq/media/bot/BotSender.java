@@ -37,6 +37,9 @@ final class BotSender {
     private final AtomicLong protectFailures = new AtomicLong();
     private SrtpTransformer srtp;
     private int transportSeq;
+    private final java.util.SplittableRandom lossRandom;
+    private final AtomicLong simulatedLoss = new AtomicLong();
+    private volatile int dropPercent;
     private volatile boolean silent;
     private volatile int audioLevel = 30;
     private volatile boolean voice = true;
@@ -46,6 +49,7 @@ final class BotSender {
         this.socket = socket;
         this.rtcpSsrc = rtcpSsrc;
         this.cname = cname;
+        this.lossRandom = new java.util.SplittableRandom(options.seed() ^ 0x5DEECE66DL);
     }
 
     void add(SendStream s) {
@@ -79,6 +83,12 @@ final class BotSender {
         return silent;
     }
 
+    /** Drops this percentage of our outgoing media packets (not retransmissions): simulated uplink loss. */
+    void dropPercent(int percent) {
+        if (percent < 0 || percent > 100) throw new IllegalArgumentException("percent " + percent);
+        dropPercent = percent;
+    }
+
     void audioLevel(int dbov, boolean voiceActivity) {
         audioLevel = dbov;
         voice = voiceActivity;
@@ -97,7 +107,7 @@ final class BotSender {
                 if (s.kind != TrackKind.AUDIO || !s.configured()) continue;
                 int len = s.writeAudio(buf, header, nextTransportSeq(s), nowNanos, audioLevel, voice,
                         options.audioPayloadBytes());
-                protectRtpAndSend(len);
+                protectRtpAndSend(len, true);
             }
         }
     }
@@ -114,7 +124,7 @@ final class BotSender {
                 for (int i = 0; i < count; i++) {
                     int len = s.writeVp8(buf, header, nextTransportSeq(s), nowNanos, i, count, key,
                             options.videoPayloadBytes());
-                    protectRtpAndSend(len);
+                    protectRtpAndSend(len, true);
                 }
             }
         }
@@ -130,7 +140,7 @@ final class BotSender {
             for (int seq : seqs) {
                 int len = s.writeRetransmission(buf, header, seq, nextTransportSeq(s), nowNanos);
                 if (len > 0) {
-                    protectRtpAndSend(len);
+                    protectRtpAndSend(len, false);
                     n++;
                 }
             }
@@ -202,10 +212,15 @@ final class BotSender {
         return transportSeq;
     }
 
-    private void protectRtpAndSend(int len) {
+    private void protectRtpAndSend(int len, boolean mayDrop) {
         int n = srtp.protectRtp(buf, 0, len);
         if (n < 0) {
             protectFailures.incrementAndGet();
+            return;
+        }
+        int percent = dropPercent;
+        if (mayDrop && percent > 0 && lossRandom.nextInt(100) < percent) {
+            simulatedLoss.incrementAndGet();
             return;
         }
         rtpSent.incrementAndGet();
@@ -229,6 +244,10 @@ final class BotSender {
 
     long rtcpSent() {
         return rtcpSent.get();
+    }
+
+    long simulatedLoss() {
+        return simulatedLoss.get();
     }
 
     long protectFailures() {

@@ -141,18 +141,14 @@ public final class ReceivedStream {
 
     /**
      * Sequence numbers due for a (re)NACK: never requested, or last requested {@code retryNanos} ago, at most
-     * {@code maxTries} times; entries older than {@code giveUpNanos} are forgotten. Marks them requested.
+     * {@code maxTries} times and not after {@code giveUpNanos}. Marks them requested. Given-up entries stay missing.
      */
     synchronized int[] dueNacks(long nowNanos, long retryNanos, int maxTries, long giveUpNanos) {
         int[] out = new int[missing.size()];
         int n = 0;
-        for (Iterator<Map.Entry<Integer, long[]>> it = missing.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, long[]> e = it.next();
+        for (Map.Entry<Integer, long[]> e : missing.entrySet()) {
             long[] st = e.getValue();
-            if (nowNanos - st[0] > giveUpNanos || st[2] >= maxTries) {
-                if (nowNanos - st[0] > giveUpNanos) it.remove();
-                continue;
-            }
+            if (nowNanos - st[0] > giveUpNanos || st[2] >= maxTries) continue;
             if (st[1] == Long.MIN_VALUE || nowNanos - st[1] >= retryNanos) {
                 st[1] = nowNanos;
                 st[2]++;

@@ -120,6 +120,11 @@ public final class WebRtcBot implements AutoCloseable {
         return options.name();
     }
 
+    /** Our ICE username fragment (the second half of the STUN USERNAME we send). */
+    public String iceUfrag() {
+        return iceUfrag;
+    }
+
     public InetSocketAddress localAddress() {
         return socket.localAddress();
     }
@@ -342,6 +347,11 @@ public final class WebRtcBot implements AutoCloseable {
         receiver.dropPercent(percent);
     }
 
+    /** Drops this percentage of our outgoing media packets after protection (simulated uplink loss). */
+    public void setSendDropPercent(int percent) {
+        sender.dropPercent(percent);
+    }
+
     /** Sends a PLI (RFC 4585 section 6.3.1) about {@code mediaSsrc}, normally an SSRC the SFU sends us. */
     public void sendPli(long mediaSsrc) {
         sender.sendPli(mediaSsrc);
@@ -407,7 +417,7 @@ public final class WebRtcBot implements AutoCloseable {
         IceClient c = ice;
         return new BotCounters(sender.rtpSent(), sender.rtcpSent(), sender.protectFailures(), socket.sendErrors(),
                 socket.datagramsReceived(), receiver.notReady(), receiver.authFailures(), receiver.unknownSsrc(),
-                receiver.simulatedLoss(), receiver.nacksSent(), receiver.retransmissionsAnswered(),
+                receiver.simulatedLoss(), sender.simulatedLoss(), receiver.nacksSent(), receiver.retransmissionsAnswered(),
                 c == null ? 0 : c.requestsSent(), c == null ? 0 : c.successes(), c == null ? 0 : c.errors(),
                 otherDatagrams.get(), taskErrors.get());
     }

@@ -45,6 +45,7 @@ public final class ReceivedStream {
     private long lastSrReceivedNanos = Long.MIN_VALUE;
     private long senderReports;
     private int lastPictureId = -1;
+    private long pictureIdJumps;
     private final Map<Integer, long[]> missing = new LinkedHashMap<>();
 
     ReceivedStream(String mid, long ssrc, long rtxSsrc, boolean video) {
@@ -84,7 +85,10 @@ public final class ReceivedStream {
                 readDimensions(buf, p, payload);
             }
             int pic = Vp8PayloadDescriptor.pictureId(buf, p, payload);
-            if (pic >= 0) lastPictureId = pic;
+            if (pic >= 0 && Vp8PayloadDescriptor.startOfFrame(buf, p, payload) && !retransmission) {
+                if (lastPictureId >= 0 && pic != ((lastPictureId + 1) & 0x7FFF)) pictureIdJumps++;
+                lastPictureId = pic;
+            }
         }
     }
 
@@ -234,11 +238,16 @@ public final class ReceivedStream {
         return lastPictureId;
     }
 
+    /** Frames whose VP8 picture id did not follow the previous frame's by one (RFC 7741: +1 per frame). */
+    public synchronized long pictureIdJumps() {
+        return pictureIdJumps;
+    }
+
     @Override
     public synchronized String toString() {
         return "ReceivedStream[mid=" + mid + " ssrc=" + ssrc + " packets=" + packets + " bytes=" + payloadBytes
                 + " gaps=" + gapsOpened + " missing=" + missing.size() + " recovered=" + recovered + " rtx="
-                + retransmissions + " dup=" + duplicates + " keyframes=" + keyframes + " firstKey="
+                + retransmissions + " dup=" + duplicates + " picJumps=" + pictureIdJumps + " keyframes=" + keyframes + " firstKey="
                 + firstPacketKeyframe + " " + lastKeyframeWidth + "x" + lastKeyframeHeight + " SRs=" + senderReports + "]";
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import sabaq.common.media.MediaPeer;
 import sabaq.common.media.MediaRoom;
 import sabaq.common.media.TrackKind;
 import sabaq.common.test.Poll;
@@ -37,6 +38,7 @@ class ForwardingTest {
     private MediaServer sfu;
     private final RecordingRoomListener events = new RecordingRoomListener();
     private MediaRoom room;
+    private MediaPeer peerB;
     private WebRtcBot a;
     private WebRtcBot b;
     private WebRtcBot c;
@@ -54,7 +56,8 @@ class ForwardingTest {
                 .track(BotTrack.receive("1", TrackKind.VIDEO, "a-cam"))
                 .build());
         a.negotiate(room.addPeer("a"), WAIT);
-        b.negotiate(room.addPeer("b"), WAIT);
+        peerB = room.addPeer("b");
+        b.negotiate(peerB, WAIT);
         a.awaitConnected(WAIT);
         b.awaitConnected(WAIT);
         a.startMedia();
@@ -87,10 +90,15 @@ class ForwardingTest {
         assertEquals(0, audio.gapsOpened(), "rewritten audio sequence numbers are continuous: " + audio);
         assertEquals(0, video.duplicates());
         assertEquals(Boolean.TRUE, video.firstPacketKeyframe(), "the first video packet starts a VP8 key frame");
+        assertEquals(0, video.pictureIdJumps(), "picture ids continue across the initial layer switches: " + video);
         assertEquals(1280, video.lastKeyframeWidth(), "B watches the top simulcast layer");
         assertEquals(720, video.lastKeyframeHeight());
         Poll.until(WAIT, () -> audio.senderReports() > 0 && video.senderReports() > 0, "translated SRs at B");
         assertTrue(b.rtcp().get(RtcpLog.Kind.SR) >= 2);
+        // B's receiver reports echo those SRs (LSR/DLSR), from which the SFU measures its round trip to B.
+        Poll.until(WAIT, () -> sfu.onMediaThread(() -> sfu.room("lesson").peers().stream()
+                .filter(p -> p.id().equals("b")).flatMap(p -> p.consumers().stream())
+                .allMatch(c -> c.rttMicros() >= 0 && c.rttMicros() < 1_000_000)).join(), "RTT to B from its RRs");
     }
 
     @Test
@@ -190,6 +198,23 @@ class ForwardingTest {
         a.setSendDropPercent(0);
         Poll.until(WAIT, () -> video.missingNow() == 0, "nothing stays missing at B: " + video);
         assertEquals(0, sfu.counters().get(Counter.DROP_RTP_UNKNOWN_SSRC), "A's RTX SSRCs were learned from rrid");
+    }
+
+    @Test
+    @Order(8)
+    void renegotiationAddsASubscriptionOnTheSameTransport() {
+        ReceivedStream video = awaitPackets(b, "1", 50);
+        long videoSsrc = video.ssrc();
+        long gaps = video.gapsOpened();
+        c.setAudioLevel(40, true);
+        b.addTrack(BotTrack.receive("2", TrackKind.AUDIO, "c-mic"));
+        b.negotiate(peerB, WAIT);
+        assertEquals(videoSsrc, b.answer().section("1").ssrc(), "the existing subscription keeps its SSRC");
+        ReceivedStream cAudio = awaitPackets(b, "2", 50);
+        assertNotEquals(c.sendSsrcs("2")[0], cAudio.ssrc());
+        long before = video.packets();
+        Poll.until(WAIT, () -> video.packets() > before + 30, "A's video keeps flowing to B");
+        assertEquals(gaps, video.gapsOpened(), "without a gap");
     }
 
     private static ReceivedStream awaitPackets(WebRtcBot bot, String mid, long n) {

@@ -164,7 +164,7 @@ public final class Consumer {
             if (n > 0) {
                 if (useRtx) rtxSeq = (rtxSeq + 1) & 0xFFFF;
                 retransmissionsSent++;
-                subscriber.sendRtp(writer.buffer(), 0, n);
+                subscriber.sendRetransmission(writer.buffer(), 0, n);
             }
         }
     }

@@ -228,6 +228,12 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
         ctx.counters().increment(sabaq.media.transport.MediaCounters.Counter.RTP_FORWARDED);
     }
 
+    /** Sends a packet rebuilt for a NACK (counted apart from live forwarding). */
+    void sendRetransmission(byte[] buf, int off, int len) {
+        transport.sendRtp(buf, off, len);
+        ctx.counters().increment(sabaq.media.transport.MediaCounters.Counter.RETRANSMISSIONS_SENT);
+    }
+
     private void sendRtcpScratch(int len) {
         if (len > 0) transport.sendRtcp(rtcpOut, 0, len);
     }

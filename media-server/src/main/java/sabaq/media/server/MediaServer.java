@@ -11,6 +11,7 @@ import sabaq.common.time.TimeSource;
 import sabaq.media.dtls.DtlsCertificate;
 import sabaq.media.ice.IceLiteResponder;
 import sabaq.media.room.Room;
+import sabaq.media.srtp.SrtpTransformer;
 import sabaq.media.transport.MediaCounters;
 import sabaq.media.transport.MediaServerContext;
 import sabaq.media.transport.PacketRouter;
@@ -48,6 +49,8 @@ public final class MediaServer implements MediaBackend {
 
     /** Binds the socket and starts the media thread. */
     public static MediaServer start(MediaServerConfig config, TimeSource time) throws InterruptedException {
+        // jitsi-srtp's one-time setup takes most of a second: do it here, not on the media thread at the first peer.
+        SrtpTransformer.aesImplementation();
         MediaCounters counters = new MediaCounters();
         SecureRandom random = new SecureRandom();
         DtlsCertificate certificate = DtlsCertificate.generate();

@@ -40,6 +40,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
     private final IceCredentials local;
     private final MediaServerContext ctx;
     private final Listener listener;
+    private DatagramOut out;
 
     private String remoteUfrag;
     private DtlsFingerprint remoteFingerprint;
@@ -55,7 +56,13 @@ public final class PeerTransport implements IceLiteResponder.Session {
         this.local = local;
         this.ctx = ctx;
         this.listener = listener;
+        this.out = ctx.udp()::send;
         this.lastReceivedNanos = ctx.time().nanoTime();
+    }
+
+    /** Benchmark seam: protected RTP/RTCP goes to {@code sink} instead of the socket. Event loop only. */
+    void redirectOutput(DatagramOut sink) {
+        this.out = sink;
     }
 
     /** Starts answering STUN for our ufrag. Event loop only. */
@@ -202,14 +209,14 @@ public final class PeerTransport implements IceLiteResponder.Session {
     public void sendRtp(byte[] buf, int off, int len) {
         if (!canSend()) return;
         int n = srtp.protectRtp(buf, off, len);
-        if (n > 0) ctx.udp().send(buf, off, n, remoteAddress);
+        if (n > 0) out.send(buf, off, n, remoteAddress);
     }
 
     /** Protects and sends an RTCP (compound) packet; same room rule as {@link #sendRtp}. */
     public void sendRtcp(byte[] buf, int off, int len) {
         if (!canSend()) return;
         int n = srtp.protectRtcp(buf, off, len);
-        if (n > 0) ctx.udp().send(buf, off, n, remoteAddress);
+        if (n > 0) out.send(buf, off, n, remoteAddress);
     }
 
     /** Reports silence: DISCONNECTED after the disconnect timeout; returns true once the close timeout passed. */

@@ -42,6 +42,11 @@ public final class StreamRewriter {
         this.initialTs = initialTs & 0xFFFFFFFFL;
     }
 
+    /** Stops forwarding the current source (video paused); the next {@link #switchTo} continues the numbering. */
+    public void detach() {
+        sourceId = NO_SOURCE;
+    }
+
     public int currentSource() {
         return sourceId;
     }

@@ -23,6 +23,7 @@ public final class IncomingStream {
     private final NackRequester nacks;
 
     private int firSeq;
+    private int lastReportedFractionLost;
     private long lastPacketNanos = Long.MIN_VALUE;
     private long lastKeyframeNanos = Long.MIN_VALUE;
     private long lastKeyframeRequestNanos = Long.MIN_VALUE;
@@ -123,6 +124,15 @@ public final class IncomingStream {
         }
         lastKeyframeRequestNanos = nowNanos;
         return true;
+    }
+
+    /** Fraction lost (0–255, RFC 3550) in our last receiver report for this stream. */
+    int lastReportedFractionLost() {
+        return lastReportedFractionLost;
+    }
+
+    void setLastReportedFractionLost(int f) {
+        lastReportedFractionLost = f;
     }
 
     /** Command sequence number for the next FIR (RFC 5104 §4.3.1.1), incremented per new request. */

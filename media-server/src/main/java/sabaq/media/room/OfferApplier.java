@@ -131,10 +131,12 @@ final class OfferApplier {
             Producer existing = peer.producersByMid.get(spec.mid());
             if (existing != null) {
                 existing.updateMedia(nm);
+                existing.setPriority(spec.priority());
                 continue;
             }
             Producer p = new Producer(spec.trackId(), spec.kind(), spec.source(), peer, nm,
                     peer.room()::nextSourceId, ctx.config().retransmissionCachePackets());
+            p.setPriority(spec.priority());
             if (p.layerCount() == 1) {
                 for (long ssrc : nm.ssrcs()) peer.mapSsrc(ssrc, p.layer(0), nm.rtxSsrcs().containsValue(ssrc));
             }

@@ -25,6 +25,7 @@ public final class Producer {
     private final List<Consumer> consumers = new ArrayList<>();
     private boolean paused;
     private boolean closed;
+    private int priority;
 
     // Audio level (RFC 6464) of the last interval: the loudest level seen (0 = loudest dBov, 127 = silence).
     private int loudestLevelInInterval = 127;
@@ -103,6 +104,15 @@ public final class Producer {
             if (layers[i].isActive(nowNanos)) return i;
         }
         return -1;
+    }
+
+    /** Higher goes first when a subscriber's bandwidth is short. */
+    public int priority() {
+        return priority;
+    }
+
+    void setPriority(int p) {
+        this.priority = p;
     }
 
     public int clockRate() {

@@ -27,6 +27,15 @@ public record MediaServerConfig(
         long publisherMaxBitrateBps,
         Duration rtcpReportInterval,
         Duration transportCcFeedbackInterval,
+        long subscriberStartBitrateBps,
+        long subscriberMinBitrateBps,
+        long subscriberMaxBitrateBps,
+        long audioOnlyBelowBps,
+        long audioTrackBitrateBps,
+        int lastN,
+        Duration probeInterval,
+        Duration allocationInterval,
+        Duration qualityReportInterval,
         Duration speakerInterval,
         int speakerThresholdDbov) {
 
@@ -58,6 +67,13 @@ public record MediaServerConfig(
         if (close.compareTo(disconnect) < 0) {
             throw new ConfigException.BadValue("sabaq.media.ice.close-timeout", "must not be shorter than ice.disconnect-timeout");
         }
+        long min = v.bitrateIn("bandwidth.subscriber-min-bitrate", 10_000, 100_000_000);
+        long max = v.bitrateIn("bandwidth.subscriber-max-bitrate", 10_000, 1_000_000_000);
+        long start = v.bitrateIn("bandwidth.subscriber-start-bitrate", 10_000, 1_000_000_000);
+        if (min > max || start < min || start > max) {
+            throw new ConfigException.BadValue("sabaq.media.bandwidth.subscriber-start-bitrate",
+                    "needs subscriber-min-bitrate <= subscriber-start-bitrate <= subscriber-max-bitrate");
+        }
         return new MediaServerConfig(
                 bindHost,
                 v.port("port"),
@@ -77,6 +93,15 @@ public record MediaServerConfig(
                 v.bitrateIn("bandwidth.publisher-max-bitrate", 50_000, 50_000_000),
                 v.durationIn("bandwidth.rtcp-report-interval", Duration.ofMillis(100), Duration.ofSeconds(10)),
                 v.durationIn("bandwidth.transport-cc-feedback-interval", Duration.ofMillis(20), Duration.ofSeconds(1)),
+                start,
+                min,
+                max,
+                v.bitrateIn("bandwidth.audio-only-below", 0, 10_000_000),
+                v.bitrateIn("bandwidth.audio-track-bitrate", 0, 1_000_000),
+                v.intIn("bandwidth.last-n", 0, 1000),
+                v.durationIn("bandwidth.probe-interval", Duration.ofMillis(200), Duration.ofMinutes(1)),
+                v.durationIn("bandwidth.allocation-interval", Duration.ofMillis(20), Duration.ofSeconds(10)),
+                v.durationIn("quality.report-interval", Duration.ofMillis(200), Duration.ofMinutes(1)),
                 v.durationIn("speaker.interval", Duration.ofMillis(50), Duration.ofSeconds(10)),
                 v.intIn("speaker.threshold-dbov", 0, 127));
     }

@@ -165,8 +165,15 @@ final class OfferApplier {
 
     private LocalTransport localTransport() {
         var local = peer.transport().localCredentials();
-        return LocalTransport.udpOnly(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(),
-                new HostCandidate(ctx.config().announcedHost(), ctx.udp().localAddress().getPort()),
+        int udpPort = ctx.udp().localAddress().getPort();
+        List<HostCandidate> udp = new java.util.ArrayList<>();
+        List<HostCandidate> tcp = new java.util.ArrayList<>();
+        for (String a : ctx.config().announcedAddresses()) {
+            String[] hp = sabaq.media.server.MediaServerConfig.parseAddress(a, udpPort);
+            udp.add(new HostCandidate(hp[0], Integer.parseInt(hp[1])));
+            if (ctx.tcpEnabled()) tcp.add(new HostCandidate(hp[0], ctx.tcpPort()));
+        }
+        return new LocalTransport(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(), udp, tcp,
                 peer.sdpSessionId(), peer.nextSdpVersion());
     }
 

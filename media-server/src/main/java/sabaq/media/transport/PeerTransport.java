@@ -41,6 +41,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
     private final MediaServerContext ctx;
     private final Listener listener;
     private DatagramOut out;
+    private boolean outputRedirected;
 
     private String remoteUfrag;
     private DtlsFingerprint remoteFingerprint;
@@ -56,13 +57,14 @@ public final class PeerTransport implements IceLiteResponder.Session {
         this.local = local;
         this.ctx = ctx;
         this.listener = listener;
-        this.out = ctx.udp()::send;
+        this.out = ctx.router().udpOut();
         this.lastReceivedNanos = ctx.time().nanoTime();
     }
 
     /** Benchmark seam: protected RTP/RTCP goes to {@code sink} instead of the socket. Event loop only. */
     void redirectOutput(DatagramOut sink) {
         this.out = sink;
+        this.outputRedirected = true;
     }
 
     /** Starts answering STUN for our ufrag. Event loop only. */
@@ -102,7 +104,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
     }
 
     @Override
-    public void onValidBindingRequest(InetSocketAddress from, boolean useCandidate) {
+    public void onValidBindingRequest(InetSocketAddress from, boolean useCandidate, DatagramOut path) {
         if (closed) return;
         lastReceivedNanos = ctx.time().nanoTime();
         if (remoteAddress == null || (useCandidate && !from.equals(remoteAddress))) {
@@ -111,6 +113,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
                 LOG.info("peer {} moved from {} to {}", id, remoteAddress, from);
             }
             remoteAddress = from;
+            if (!outputRedirected) out = path;
             ctx.router().bind(from, this);
         }
         if (state == MediaConnectionState.DISCONNECTED) {
@@ -146,7 +149,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
     private void sendDtlsFromHandshakeThread(byte[] data, int off, int len) {
         byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
         ctx.udp().eventLoop().execute(() -> {
-            if (!closed && remoteAddress != null) ctx.udp().send(copy, 0, copy.length, remoteAddress);
+            if (!closed && remoteAddress != null) out.send(copy, 0, copy.length, remoteAddress);
         });
     }
 

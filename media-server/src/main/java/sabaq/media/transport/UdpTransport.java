@@ -89,6 +89,11 @@ public final class UdpTransport implements AutoCloseable {
         return loop;
     }
 
+    /** The one-thread group of the media event loop; ICE-TCP connections run on it too. */
+    public MultiThreadIoEventLoopGroup eventLoopGroup() {
+        return group;
+    }
+
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
     }

@@ -25,8 +25,20 @@ public final class BandwidthAllocator {
             return -1;
         }
 
+        /**
+         * What a layer costs: its measured bitrate, but at least twice the layer below it (each simulcast layer has
+         * four times the pixels), so a layer that has just started and is still ramping up is not taken for cheap.
+         */
         long cost(int layer) {
-            return layer < 0 ? 0 : Math.max(MIN_LAYER_BPS, layerBps[layer]);
+            if (layer < 0) return 0;
+            long below = 0;
+            for (int i = layer - 1; i >= 0; i--) {
+                if (layerBps[i] > 0) {
+                    below = cost(i);
+                    break;
+                }
+            }
+            return Math.max(Math.max(MIN_LAYER_BPS, layerBps[layer]), 2 * below);
         }
 
         int nextActiveAbove(int layer) {
@@ -67,14 +79,18 @@ public final class BandwidthAllocator {
             return new Allocation(result, audioOnlyRequested ? audioBps : desired, audioBps, true);
         }
         long remaining = budgetBps - audioBps;
-        // Pass 1: the lowest layer of each video, in priority order.
+        // Pass 1: the lowest layer of each video, in priority order. The most important video (the teacher) keeps its
+        // lowest layer whenever the line is above the audio-only threshold, even if that layer needs a little more.
+        boolean first = true;
         for (int i = 0; i < considered; i++) {
             VideoDemand v = ordered.get(i);
             int low = v.nextActiveAbove(-1);
             if (low < 0) continue;
             long cost = v.cost(low);
             boolean had = current.getOrDefault(v.key(), -1) >= 0;
-            if (remaining >= (had ? cost : (long) (cost * UPGRADE_HEADROOM))) {
+            boolean mustHave = first;
+            first = false;
+            if (mustHave || remaining >= (had ? cost : (long) (cost * UPGRADE_HEADROOM))) {
                 result.put(v.key(), low);
                 remaining -= cost;
             }
@@ -96,6 +112,6 @@ public final class BandwidthAllocator {
             }
             result.put(v.key(), layer);
         }
-        return new Allocation(result, desired, budgetBps - remaining, false);
+        return new Allocation(result, desired, Math.max(budgetBps - remaining, 0), false);
     }
 }

@@ -11,6 +11,7 @@ public final class ProbeController {
     private long nextProbeAtMs = Long.MIN_VALUE;
     private long lastEstimateAtProbe = -1;
     private int nextClusterId;
+    private long probesSent;
 
     public ProbeController(long maxBps, long intervalMs) {
         this.maxBps = maxBps;
@@ -25,7 +26,10 @@ public final class ProbeController {
         }
         if (desiredBps <= estimateBps * 1.05 || nowMs < nextProbeAtMs) return -1;
         boolean lastHelped = lastEstimateAtProbe > 0 && estimateBps > lastEstimateAtProbe * 1.1;
-        long target = Math.min(Math.max(estimateBps * 2, estimateBps + 300_000), (long) (desiredBps * 1.25));
+        // Start with an exponential probe (3×), as a new subscriber's estimate starts low on purpose.
+        long factor = probesSent == 0 ? 3 : 2;
+        probesSent++;
+        long target = Math.min(Math.max(estimateBps * factor, estimateBps + 300_000), (long) (desiredBps * 1.25));
         target = Math.min(target, maxBps);
         if (target <= estimateBps) return -1;
         lastEstimateAtProbe = estimateBps;

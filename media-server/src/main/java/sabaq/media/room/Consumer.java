@@ -185,16 +185,15 @@ public final class Consumer {
      * Sends a copy of the newest packet still in the publisher's cache as RTX, as padding for a bandwidth probe
      * (the receiver drops the duplicate). Returns the bytes sent, 0 when nothing could be sent.
      */
-    int sendProbePacket() {
+    int sendProbePacket(int seq) {
         if (closed || rtxSsrc < 0 || media.rtxPayloadType() < 0 || !rewriter.hasSent()) return 0;
-        for (int back = 0; back < 8; back++) {
-            int seq = (rewriter.highestOutSeq() - back) & 0xFFFF;
+        {
             int h = history.find(seq);
-            if (h < 0) continue;
+            if (h < 0) return 0;
             IncomingStream s = producer.streamBySourceId(history.source(h));
-            if (s == null) continue;
+            if (s == null) return 0;
             int c = s.cache().find(history.inSeq(h));
-            if (c < 0) continue;
+            if (c < 0) return 0;
             byte[] pkt = s.cache().data(c);
             int len = s.cache().length(c);
             long outTs = (RtpPacket.timestamp(pkt, 0, len) + history.tsOffset(h)) & 0xFFFFFFFFL;
@@ -205,7 +204,31 @@ public final class Consumer {
             subscriber.sendRtp(writer.buffer(), 0, n, true);
             return n;
         }
-        return 0;
+    }
+
+    /**
+     * The outgoing sequence number of the largest recently sent packet still in the publisher's cache (a probe
+     * should be made of full-size packets), with its size in the low 16 bits: {@code (seq << 16) | size}; -1 if none.
+     */
+    long probeSource() {
+        if (closed || rtxSsrc < 0 || media.rtxPayloadType() < 0 || !rewriter.hasSent()) return -1;
+        long best = -1;
+        int bestLen = 0;
+        for (int back = 0; back < 32; back++) {
+            int seq = (rewriter.highestOutSeq() - back) & 0xFFFF;
+            int h = history.find(seq);
+            if (h < 0) continue;
+            IncomingStream s = producer.streamBySourceId(history.source(h));
+            if (s == null) continue;
+            int c = s.cache().find(history.inSeq(h));
+            if (c < 0) continue;
+            int len = s.cache().length(c);
+            if (len > bestLen) {
+                bestLen = len;
+                best = ((long) seq << 16) | len;
+            }
+        }
+        return best;
     }
 
     /** The subscriber asked for a keyframe (PLI/FIR on our SSRC): pass it on to the stream it is watching. */

@@ -171,14 +171,17 @@ final class OfferApplier {
         for (String a : ctx.config().announcedAddresses()) {
             String[] hp = sabaq.media.server.MediaServerConfig.parseAddress(a, udpPort);
             udp.add(new HostCandidate(hp[0], Integer.parseInt(hp[1])));
-            if (ctx.tcpEnabled()) tcp.add(new HostCandidate(hp[0], ctx.tcpPort()));
+            // "host:port" maps a UDP port (NAT, relay); only plain hosts reach our own TCP listener.
+            boolean mappedPort = !hp[1].equals(Integer.toString(udpPort)) || a.trim().endsWith(":" + udpPort);
+            if (ctx.tcpEnabled() && !mappedPort) tcp.add(new HostCandidate(hp[0], ctx.tcpPort()));
         }
         return new LocalTransport(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(), udp, tcp,
                 peer.sdpSessionId(), peer.nextSdpVersion());
     }
 
     private AnswerOptions answerOptions() {
-        return AnswerOptions.defaults().withTransportCc(ctx.config().transportCc()).withRtx(ctx.config().rtx());
+        return AnswerOptions.defaults().withTransportCc(ctx.config().transportCc()).withRtx(ctx.config().rtx())
+                .withAudioRed(ctx.config().audioRed());
     }
 
     /** Signalling's track ids ({@code participant:source}) use ':', which is not an RFC 8830 msid token char. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * when it could use more. Media thread only.
  */
 final class SubscriberBandwidth {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubscriberBandwidth.class);
     /** IPv4 + UDP headers and the SRTP tag, counted on top of each RTP packet's length. */
     private static final int PACKET_OVERHEAD = 20 + 8 + 16;
     private static final int PROBE_PACKETS = 6;
@@ -88,7 +89,8 @@ final class SubscriberBandwidth {
     }
 
     void onTick(long nowNanos) {
-        if (nowNanos - lastAllocationNanos < ctx.config().allocationInterval().toNanos()) return;
+        if (lastAllocationNanos != Long.MIN_VALUE
+                && nowNanos - lastAllocationNanos < ctx.config().allocationInterval().toNanos()) return;
         lastAllocationNanos = nowNanos;
         allocate(nowNanos);
         if (allocation != null && bwe.feedbackCount() > 0) {
@@ -118,26 +120,46 @@ final class SubscriberBandwidth {
         MediaServerConfig cfg = ctx.config();
         allocation = BandwidthAllocator.allocate(estimateBps(nowNanos), audioTracks * cfg.audioTrackBitrateBps(), videos,
                 cfg.lastN(), audioOnly, cfg.audioOnlyBelowBps(), current);
-        for (VideoDemand v : videos) ((Consumer) v.key()).setMaxLayer(allocation.layer(v.key()));
+        boolean changed = false;
+        for (VideoDemand v : videos) {
+            Consumer c = (Consumer) v.key();
+            int layer = allocation.layer(c);
+            if (c.maxLayer() != layer) changed = true;
+            c.setMaxLayer(layer);
+        }
+        if (changed && LOG.isInfoEnabled()) {
+            StringBuilder sb = new StringBuilder();
+            for (VideoDemand v : videos) {
+                sb.append(' ').append(((Consumer) v.key()).producer().trackId()).append('=').append(allocation.layer(v.key()))
+                        .append(java.util.Arrays.toString(java.util.Arrays.stream(v.layerBps()).map(b -> b / 1000).toArray()));
+            }
+            LOG.info("peer {}: estimate {} kbit/s ({}, loss {}%), acked {} kbit/s, layers:{}", peer.id(),
+                    estimateBps(nowNanos) / 1000, bwe.usage(), Math.round(bwe.lossFraction() * 100),
+                    bwe.acknowledgedBps() / 1000, sb);
+        }
     }
 
     /** A cluster of RTX copies paced at {@code targetBps}; the estimator measures what arrives. */
     private void sendProbe(long targetBps) {
         Consumer carrier = null;
+        long source = -1;
         for (Consumer c : peer.consumersByMid.values()) {
-            if (c.isVideo() && c.rtxSsrc() >= 0 && c.maxLayer() >= 0) {
+            if (!c.isVideo() || c.maxLayer() < 0) continue;
+            long s = c.probeSource();
+            if (s >= 0 && (source < 0 || (s & 0xFFFF) > (source & 0xFFFF))) {
+                source = s;
                 carrier = c;
-                break;
             }
         }
-        if (carrier == null) return;
+        if (carrier == null || (source & 0xFFFF) < 200) return;
         int cluster = probes.nextClusterId();
-        long spacingNanos = 1200L * 8 * 1_000_000_000L / targetBps;
+        int seq = (int) (source >>> 16);
+        long spacingNanos = ((source & 0xFFFF) + PACKET_OVERHEAD) * 8L * 1_000_000_000L / targetBps;
         Consumer via = carrier;
         for (int i = 0; i < PROBE_PACKETS; i++) {
             Runnable send = () -> {
                 probeCluster = cluster;
-                via.sendProbePacket();
+                via.sendProbePacket(seq);
                 probeCluster = -1;
             };
             if (i == 0) send.run();

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A network namespace for one test host, joined to the root namespace by a veth pair on a private /30
- * (10.77.N.1 here, 10.77.N.2 inside), made with iproute2. Offers the kernel tools this machine has: a {@code tbf}
+ * (10.77.N.1 here, 10.77.N.2 inside), made with iproute2 (this kernel has neither netem nor tc actions, so
+ * cuts and firewalls are blackhole routes and rules). There is no default route: from inside, only the host's
+ * address on this link is reachable, so a browser in it can use only what the test announces on that address. Offers the kernel tools this machine has: a {@code tbf}
  * rate cap, and a {@code tc} filter that drops all UDP (a "firewall that blocks UDP"). Needs root; {@link #create}
  * fails with a clear message otherwise. {@link #close()} removes everything.
  */
@@ -50,7 +52,6 @@ public final class NetworkNamespace implements AutoCloseable {
             created.exec(List.of("ip", "addr", "add", nsIp + "/30", "dev", ns));
             created.exec(List.of("ip", "link", "set", ns, "up"));
             created.exec(List.of("ip", "link", "set", "lo", "up"));
-            created.exec(List.of("ip", "route", "add", "default", "via", hostIp));
         } catch (RuntimeException e) {
             created.close();
             throw e;
@@ -93,11 +94,20 @@ public final class NetworkNamespace implements AutoCloseable {
         run(List.of("tc", "qdisc", "del", "dev", hostSide, "root"), true);
     }
 
-    /** Drops every UDP packet leaving the namespace (a network that allows only TCP). */
+    /** Drops every UDP packet leaving the namespace (a network that allows only TCP): a policy-routing blackhole. */
     public void blockUdp() {
-        exec(List.of("tc", "qdisc", "add", "dev", nsSide, "clsact"));
-        exec(List.of("tc", "filter", "add", "dev", nsSide, "egress", "protocol", "ip", "u32", "match", "ip",
-                "protocol", "17", "0xff", "action", "drop"));
+        exec(List.of("ip", "rule", "add", "ipproto", "udp", "blackhole", "prio", "100"));
+    }
+
+    /** Drops every packet in both directions (the cable is pulled) until {@link #restore()}: blackhole routes. */
+    public void cut() {
+        exec(List.of("ip", "route", "add", "blackhole", hostIp + "/32"));
+        run(List.of("ip", "route", "add", "blackhole", nsIp + "/32"), false);
+    }
+
+    public void restore() {
+        run(List.of("ip", "netns", "exec", name, "ip", "route", "del", "blackhole", hostIp + "/32"), true);
+        run(List.of("ip", "route", "del", "blackhole", nsIp + "/32"), true);
     }
 
     static String run(List<String> command, boolean ignoreFailure) {
@@ -127,6 +137,7 @@ public final class NetworkNamespace implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        restore();
         run(List.of("ip", "link", "del", hostSide), true);
         run(List.of("ip", "netns", "del", name), true);
     }

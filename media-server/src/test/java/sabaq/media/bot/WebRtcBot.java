@@ -332,6 +332,14 @@ public final class WebRtcBot implements AutoCloseable {
         sender.sendVideoFrame(options.time().nanoTime());
     }
 
+    /**
+     * For benchmarks and load tests that inject packets themselves: writes our next video packet, SRTP-protected,
+     * into {@code out} (at least 1300 bytes) without sending it. Returns its length, or -1 before DTLS completed.
+     */
+    public int writeProtectedVideoPacket(byte[] out) {
+        return sender.nextProtectedVideoPacket(out, options.time().nanoTime());
+    }
+
     /** RFC 6464 level our audio packets carry (0 loudest .. 127 silence) and the voice activity flag. */
     public void setAudioLevel(int dbov, boolean voice) {
         sender.audioLevel(dbov, voice);

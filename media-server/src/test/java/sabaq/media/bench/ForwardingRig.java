@@ -54,6 +54,7 @@ final class ForwardingRig implements AutoCloseable {
     private final AtomicLong discardedBytes = new AtomicLong();
     private final byte[] in = new byte[2048 + 64];
     private final int subscribers;
+    private long fed;
 
     private ForwardingRig(MediaServer sfu, WebRtcBot publisher, PeerTransport publisherTransport, SinkSockets sinks,
                           ScheduledExecutorService botScheduler, ExecutorService botDtls, int subscribers) {
@@ -95,6 +96,8 @@ final class ForwardingRig implements AutoCloseable {
             if (p.id().equals("p")) publisherTransport = p.transport();
             else subscriberTransports.set(Integer.parseInt(p.id().substring(1)), p.transport());
         }
+        // The bots go first: their consent checks would otherwise pull the SFU's sessions back to the bots' sockets.
+        bots.forEach(WebRtcBot::close);
         SinkSockets sinks = null;
         ForwardingRig rig;
         if (output == Output.UDP) {
@@ -124,7 +127,6 @@ final class ForwardingRig implements AutoCloseable {
                 return null;
             }).join();
         }
-        bots.forEach(WebRtcBot::close);
         rig.check();
         return rig;
     }
@@ -137,6 +139,7 @@ final class ForwardingRig implements AutoCloseable {
                 int len = publisher.writeProtectedVideoPacket(in);
                 publisherTransport.onSrtp(in, 0, len, System.nanoTime());
                 bytes += len;
+                fed++;
             }
             return bytes;
         }).join();
@@ -170,7 +173,9 @@ final class ForwardingRig implements AutoCloseable {
         return subscribers + " subscribers: RTP_FORWARDED " + c.get(Counter.RTP_FORWARDED) + ", PACKETS_SENT "
                 + c.get(Counter.PACKETS_SENT) + ", DROP_SEND_BACKLOG " + c.get(Counter.DROP_SEND_BACKLOG)
                 + ", SOCKET_ERRORS " + c.get(Counter.SOCKET_ERRORS) + ", INTERNAL_ERRORS " + c.get(Counter.INTERNAL_ERRORS)
-                + ", DROP_SRTP_AUTH " + c.get(Counter.DROP_SRTP_AUTH) + "; " + out;
+                + ", DROP_SRTP_AUTH " + c.get(Counter.DROP_SRTP_AUTH) + ", RTP_RECEIVED " + c.get(Counter.RTP_RECEIVED)
+                + ", fed " + fed + " (forwarded / fed = " + String.format("%.3f", (double) c.get(Counter.RTP_FORWARDED) / fed)
+                + ", expected " + subscribers + "); " + out;
     }
 
     @Override

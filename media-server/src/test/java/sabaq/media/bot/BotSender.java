@@ -120,7 +120,7 @@ final class BotSender {
         synchronized (lock) {
             if (srtp == null) return;
             for (SendStream s : streams) {
-                if (s.kind != TrackKind.VIDEO || !s.configured()) continue;
+                if (s.kind != TrackKind.VIDEO || !s.configured() || !s.active()) continue;
                 boolean key = s.nextFrameIsKey(options.keyframeIntervalFrames());
                 int count = s.packetsPerFrame * (key ? 3 : 1);
                 s.startVideoFrame(nowNanos);

@@ -355,6 +355,11 @@ public final class WebRtcBot implements AutoCloseable {
         receiver.dropPercent(percent);
     }
 
+    /** Stops or resumes one stream of a send m-line (a simulcast layer, lowest first), as Chrome does under load. */
+    public synchronized void setLayerActive(String mid, int layer, boolean active) {
+        streamsByMid.get(mid).get(layer).active(active);
+    }
+
     /** Drops this percentage of our outgoing media packets after protection (simulated uplink loss). */
     public void setSendDropPercent(int percent) {
         sender.dropPercent(percent);

@@ -217,6 +217,24 @@ class ForwardingTest {
         assertEquals(gaps, video.gapsOpened(), "without a gap");
     }
 
+    @Test
+    @Order(9)
+    void subscriberFollowsTheTopLayerDownAndBackUpSeamlessly() {
+        ReceivedStream video = awaitPackets(b, "1", 50);
+        long gaps = video.gapsOpened();
+        long jumps = video.pictureIdJumps();
+        long keyframes = video.keyframes();
+        a.setLayerActive("1", 2, false);
+        Poll.until(WAIT, () -> video.lastKeyframeWidth() == 640, "B falls back to the 640x360 layer: " + video);
+        long packets = video.packets();
+        Poll.until(WAIT, () -> video.packets() > packets + 30, "and keeps receiving it");
+        a.setLayerActive("1", 2, true);
+        Poll.until(WAIT, () -> video.lastKeyframeWidth() == 1280, "B goes back up when the layer returns: " + video);
+        assertTrue(video.keyframes() >= keyframes + 2);
+        assertEquals(gaps, video.gapsOpened(), "one continuous sequence across both switches");
+        assertEquals(jumps, video.pictureIdJumps(), "picture ids continue across both switches");
+    }
+
     private static ReceivedStream awaitPackets(WebRtcBot bot, String mid, long n) {
         return Poll.until(WAIT, () -> bot.received(mid), s -> s != null && s.packets() >= n,
                 bot.name() + " receives " + n + " packets on mid " + mid);

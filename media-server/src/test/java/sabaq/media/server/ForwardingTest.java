@@ -133,6 +133,12 @@ class ForwardingTest {
         Poll.until(WAIT, () -> a.rtcp().keyframeRequestsFor(topLayer) > requestsBefore, "a PLI at A for its top layer");
         ReceivedStream video = awaitPackets(c, "1", 30);
         assertEquals(Boolean.TRUE, video.firstPacketKeyframe(), "C starts on a key frame: " + video);
+        ReceivedStream audio = awaitPackets(c, "0", 10);
+        long[] taken = concat(a.sendSsrcs("0"), a.sendSsrcs("1"), a.sendRtxSsrcs("1"),
+                new long[]{b.received("0").ssrc(), b.received("1").ssrc()});
+        for (long ssrc : new long[]{audio.ssrc(), video.ssrc()}) {
+            assertTrue(Arrays.stream(taken).noneMatch(t -> t == ssrc), "C has SSRCs of its own: " + ssrc);
+        }
         assertTrue(a.keyframesSent(topLayer) > keyframesBefore, "A answered the PLI with a key frame");
         assertTrue(sfu.counters().get(Counter.KEYFRAME_REQUESTS_SENT) > 0);
         assertEquals(0, video.gapsOpened());

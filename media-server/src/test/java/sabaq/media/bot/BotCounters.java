@@ -3,7 +3,7 @@ package sabaq.media.bot;
 /**
  * A snapshot of a bot's own counters (see {@link WebRtcBot#counters()}).
  *
- * @param srtpNotReady      SRTP datagrams that arrived before DTLS gave us keys
+ * @param srtpNotReady      SRTP datagrams that arrived before DTLS gave us keys (kept, processed once keys came)
  * @param srtpAuthFailures  SRTP/SRTCP that failed authentication or was malformed
  * @param unknownSsrc       RTP on an SSRC no answer announced
  * @param simulatedLoss     received RTP dropped on purpose ({@link WebRtcBot#setReceiveDropPercent})

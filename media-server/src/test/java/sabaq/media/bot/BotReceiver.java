@@ -44,6 +44,9 @@ final class BotReceiver {
     private final AtomicLong simulatedLoss = new AtomicLong();
     private final AtomicLong nacksSent = new AtomicLong();
     private final AtomicLong retransmissionsAnswered = new AtomicLong();
+    static final int MAX_EARLY = 256;
+    /** SRTP that arrived before our DTLS keys; touched only by the receive thread. */
+    private final java.util.ArrayDeque<byte[]> early = new java.util.ArrayDeque<>();
     private volatile SrtpTransformer srtp;
     private volatile int dropPercent;
 
@@ -77,13 +80,27 @@ final class BotReceiver {
         dropPercent = percent;
     }
 
-    /** An RTP or RTCP datagram (first byte 128..191) from the SFU, on the receive thread. */
+    /**
+     * An RTP or RTCP datagram (first byte 128..191) from the SFU, on the receive thread. The SFU finishes DTLS a
+     * round trip before we do (the server's Finished is the last flight) and may send at once: such early packets are
+     * kept (up to {@value #MAX_EARLY}) and processed once our keys are in place, so the statistics show exactly what
+     * the SFU sent.
+     */
     void onSrtp(byte[] buf, int len) {
         SrtpTransformer t = srtp;
         if (t == null) {
             notReady.incrementAndGet();
+            if (early.size() < MAX_EARLY) early.add(java.util.Arrays.copyOf(buf, len));
             return;
         }
+        while (!early.isEmpty()) {
+            byte[] e = early.poll();
+            process(t, e, e.length);
+        }
+        process(t, buf, len);
+    }
+
+    private void process(SrtpTransformer t, byte[] buf, int len) {
         long now = time.nanoTime();
         if (RtpPacket.isRtcp(buf, 0, len)) {
             int n = t.unprotectRtcp(buf, 0, len);

@@ -37,6 +37,9 @@ final class BotSender {
     private final AtomicLong protectFailures = new AtomicLong();
     private SrtpTransformer srtp;
     private int transportSeq;
+    private int frameCursor;
+    private int frameCount;
+    private boolean frameKey;
     private final java.util.SplittableRandom lossRandom;
     private final AtomicLong simulatedLoss = new AtomicLong();
     private volatile int dropPercent;
@@ -117,7 +120,7 @@ final class BotSender {
         synchronized (lock) {
             if (srtp == null) return;
             for (SendStream s : streams) {
-                if (s.kind != TrackKind.VIDEO || !s.configured()) continue;
+                if (s.kind != TrackKind.VIDEO || !s.configured() || !s.active()) continue;
                 boolean key = s.nextFrameIsKey(options.keyframeIntervalFrames());
                 int count = s.packetsPerFrame * (key ? 3 : 1);
                 s.startVideoFrame(nowNanos);
@@ -127,6 +130,30 @@ final class BotSender {
                     protectRtpAndSend(len, true);
                 }
             }
+        }
+    }
+
+    /**
+     * For benchmarks: writes the next packet of the first video stream (frames and key frames as {@link
+     * #sendVideoFrame} makes them), SRTP-protected, into {@code out} without sending it. {@code out} needs room for
+     * the tag. Returns the length, or -1 before DTLS or without a video stream.
+     */
+    int nextProtectedVideoPacket(byte[] out, long nowNanos) {
+        synchronized (lock) {
+            if (srtp == null) return -1;
+            for (SendStream s : streams) {
+                if (s.kind != TrackKind.VIDEO || !s.configured()) continue;
+                if (frameCursor == 0) {
+                    frameKey = s.nextFrameIsKey(options.keyframeIntervalFrames());
+                    frameCount = s.packetsPerFrame * (frameKey ? 3 : 1);
+                    s.startVideoFrame(nowNanos);
+                }
+                int len = s.writeVp8(out, header, nextTransportSeq(s), nowNanos, frameCursor, frameCount, frameKey,
+                        options.videoPayloadBytes());
+                frameCursor = (frameCursor + 1) % frameCount;
+                return srtp.protectRtp(out, 0, len);
+            }
+            return -1;
         }
     }
 

@@ -34,6 +34,7 @@ final class SendStream {
     private final byte[] midBytes;
     private final byte[] ridBytes;
     private final AtomicBoolean keyframeRequested = new AtomicBoolean(true);
+    private volatile boolean active = true;
     private final long tsBase;
     private final long startNanos;
 
@@ -99,6 +100,15 @@ final class SendStream {
 
     boolean usesTransportCc() {
         return ids != null && ids.transportCc() > 0;
+    }
+
+    /** A browser stops a simulcast layer when bandwidth drops; an inactive stream sends nothing. */
+    void active(boolean on) {
+        active = on;
+    }
+
+    boolean active() {
+        return active;
     }
 
     void requestKeyframe() {

@@ -6,26 +6,16 @@ import sabaq.common.media.MediaPeer;
 import sabaq.common.media.PublishSpec;
 import sabaq.common.media.SubscribeSpec;
 import sabaq.common.media.TrackKind;
-import sabaq.common.media.TrackSource;
 import sabaq.common.test.Poll;
 import sabaq.media.dtls.DtlsCertificate;
-import sabaq.media.dtls.DtlsClientSession;
-import sabaq.media.dtls.DtlsFailure;
-import sabaq.media.dtls.DtlsSessionListener;
-import sabaq.media.dtls.SrtpKeyMaterial;
-import sabaq.media.srtp.SrtpTransformer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -50,7 +40,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WebRtcBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebRtcBot.class);
     private static final char[] ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
-    private static final int[][] LAYER_SIZES = {{320, 180}, {640, 360}, {1280, 720}};
 
     /** Where the bot's connection stands. */
     public enum State { NEW, CHECKING, DTLS, CONNECTED, FAILED, CLOSED }
@@ -70,21 +59,14 @@ public final class WebRtcBot implements AutoCloseable {
     private final long sessionId;
     private final BotSender sender;
     private final BotReceiver receiver;
-    private final List<BotTrack> tracks = new ArrayList<>();
-    private final Map<String, long[]> declaredSsrcs = new HashMap<>();
-    private final Set<Long> usedSsrcs = new HashSet<>();
-    private final Map<String, List<SendStream>> streamsByMid = new LinkedHashMap<>();
+    private final BotTracks tracks;
     private final List<ScheduledFuture<?>> mediaTasks = new ArrayList<>();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final AtomicLong taskErrors = new AtomicLong();
     private final AtomicLong otherDatagrams = new AtomicLong();
     private int offerVersion;
+    private final BotConnection connection;
     private volatile BotAnswer answer;
-    private volatile IceClient ice;
-    private volatile DtlsClientSession dtls;
-    private volatile State state = State.NEW;
-    private volatile String failure;
-    private long lastConsentNanos;
 
     private WebRtcBot(BotOptions options, BotSocket socket) {
         this.options = options;
@@ -102,8 +84,10 @@ public final class WebRtcBot implements AutoCloseable {
         this.cname = randomIceString(16);
         this.streamId = "stream-" + options.name();
         this.sessionId = random.nextLong() & Long.MAX_VALUE;
-        this.sender = new BotSender(options, socket, nextSsrc(), cname);
+        this.tracks = new BotTracks(options, random);
+        this.sender = new BotSender(options, socket, tracks.nextSsrc(), cname);
         this.receiver = new BotReceiver(sender, options.time(), options.autoNack(), random.nextLong());
+        this.connection = new BotConnection(options, certificate, dtlsExecutor, sender, receiver);
         options.tracks().forEach(this::addTrack);
     }
 
@@ -131,28 +115,7 @@ public final class WebRtcBot implements AutoCloseable {
 
     /** Adds an m-line for the next offer (renegotiation). Mids must be unique. */
     public synchronized void addTrack(BotTrack t) {
-        for (BotTrack old : tracks) {
-            if (old.mid().equals(t.mid())) throw new IllegalArgumentException("duplicate mid " + t.mid());
-        }
-        tracks.add(t);
-        if (!t.send()) return;
-        List<SendStream> streams = new ArrayList<>();
-        long now = options.time().nanoTime();
-        if (t.simulcast()) {
-            for (int i = 0; i < t.rids().size(); i++) {
-                int[] size = LAYER_SIZES[Math.min(i, LAYER_SIZES.length - 1)];
-                streams.add(new SendStream(t.mid(), t.kind(), i, t.rids().get(i), nextSsrc(), nextSsrc(), size[0],
-                        size[1], options.packetsPerFrame(i), options.identifyPackets(), random, now));
-            }
-        } else {
-            long ssrc = nextSsrc();
-            long rtx = t.kind() == TrackKind.VIDEO ? nextSsrc() : -1;
-            declaredSsrcs.put(t.mid(), new long[]{ssrc, rtx});
-            streams.add(new SendStream(t.mid(), t.kind(), 0, null, ssrc, rtx, 640, 360,
-                    options.packetsPerFrame(Integer.MAX_VALUE), options.identifyPackets(), random, now));
-        }
-        streams.forEach(sender::add);
-        streamsByMid.put(t.mid(), streams);
+        tracks.add(t, options.time().nanoTime()).forEach(sender::add);
     }
 
     /** Our offer for the current tracks; the o= version grows with each call (RFC 3264 section 8). */
@@ -160,29 +123,18 @@ public final class WebRtcBot implements AutoCloseable {
         String fingerprint = options.offeredFingerprint() != null
                 ? options.offeredFingerprint().toSdpValue() : certificate.fingerprint().toSdpValue();
         return OfferWriter.write(new OfferWriter.Params(iceUfrag, icePwd, fingerprint, "127.0.0.1",
-                socket.localAddress().getPort(), sessionId, ++offerVersion, cname, streamId, List.copyOf(tracks),
-                Map.copyOf(declaredSsrcs)));
+                socket.localAddress().getPort(), sessionId, ++offerVersion, cname, streamId, tracks.tracks(),
+                tracks.declaredSsrcs()));
     }
 
     /** What this bot publishes: one spec per send m-line (audio from the microphone, video from the camera). */
     public synchronized List<PublishSpec> publishSpecs() {
-        List<PublishSpec> out = new ArrayList<>();
-        for (BotTrack t : tracks) {
-            if (t.send()) {
-                out.add(new PublishSpec(t.mid(), t.trackId(), t.kind(),
-                        t.kind() == TrackKind.AUDIO ? TrackSource.MICROPHONE : TrackSource.CAMERA));
-            }
-        }
-        return out;
+        return tracks.publishSpecs();
     }
 
     /** What this bot subscribes to: one spec per receive m-line. */
     public synchronized List<SubscribeSpec> subscribeSpecs() {
-        List<SubscribeSpec> out = new ArrayList<>();
-        for (BotTrack t : tracks) {
-            if (!t.send()) out.add(new SubscribeSpec(t.mid(), t.trackId()));
-        }
-        return out;
+        return tracks.subscribeSpecs();
     }
 
     /** Offers our tracks to {@code peer}, applies its answer and returns it. Fails with the SFU's exception. */
@@ -210,10 +162,10 @@ public final class WebRtcBot implements AutoCloseable {
      */
     public synchronized void acceptAnswer(String sdp) {
         BotAnswer a = BotAnswer.parse(sdp);
-        for (BotTrack t : tracks) {
+        for (BotTrack t : tracks.tracks()) {
             BotAnswer.Section s = a.sections().get(t.mid());
             if (t.send()) {
-                for (SendStream st : streamsByMid.get(t.mid())) {
+                for (SendStream st : tracks.streams(t.mid())) {
                     if (s != null && s.accepted()) st.configure(s.payloadType(), s.rtxPayloadType(), ExtensionIds.of(s));
                     else st.disable();
                 }
@@ -224,44 +176,30 @@ public final class WebRtcBot implements AutoCloseable {
         boolean first = answer == null;
         answer = a;
         if (!first) return;
-        ice = new IceClient(a.iceUfrag(), a.icePwd(), iceUfrag, random.split());
+        connection.begin(a, iceUfrag, random.split());
         try {
             socket.connect(a.candidate(), this::onDatagram);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        state = State.CHECKING;
         long tick = options.stunRetryInterval().toMillis();
-        tasks.add(scheduler.scheduleAtFixedRate(guard(this::iceTick), 0, tick, TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleAtFixedRate(guard(connection::tick), 0, tick, TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleAtFixedRate(guard(this::rtcpTick), options.rtcpInterval().toMillis(),
                 options.rtcpInterval().toMillis(), TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleAtFixedRate(guard(receiver::nackDue), 20, 20, TimeUnit.MILLISECONDS));
     }
 
-    private void iceTick() {
-        IceClient c = ice;
-        if (c == null || state == State.CLOSED || state == State.FAILED) return;
-        long now = options.time().nanoTime();
-        if (state == State.CHECKING || now - lastConsentNanos >= options.consentInterval().toNanos()) {
-            lastConsentNanos = now;
-            byte[] req = c.nextRequest(true);
-            sender.transmit(req, 0, req.length);
-        }
-    }
-
     private void rtcpTick() {
-        if (state != State.CONNECTED) return;
+        if (connection.state() != State.CONNECTED) return;
         sender.sendReports(receiver.reportBlocks(), options.time().nanoTime(), options.time().epochMillis());
     }
 
     private void onDatagram(byte[] buf, int len) {
         int first = buf[0] & 0xFF;
         if (first <= 3) {
-            IceClient c = ice;
-            if (c != null && c.onDatagram(buf, len) == IceClient.Outcome.SUCCESS) onIceSuccess();
+            connection.onStun(buf, len);
         } else if (first >= 20 && first <= 63) {
-            DtlsClientSession d = dtls;
-            if (d != null) d.onPacket(buf, 0, len);
+            connection.onDtls(buf, len);
         } else if (first >= 128 && first <= 191) {
             receiver.onSrtp(buf, len);
         } else {
@@ -269,44 +207,11 @@ public final class WebRtcBot implements AutoCloseable {
         }
     }
 
-    private synchronized void onIceSuccess() {
-        if (state != State.CHECKING) return;
-        state = State.DTLS;
-        DtlsClientSession d = new DtlsClientSession(certificate, answer.fingerprint(), sender::transmit, dtlsExecutor,
-                options.dtls(), new DtlsSessionListener() {
-            @Override
-            public void onHandshakeComplete(SrtpKeyMaterial keys) {
-                sender.keys(SrtpTransformer.forClient(keys));
-                receiver.keys(SrtpTransformer.forClient(keys));
-                connected();
-            }
-
-            @Override
-            public void onFailure(DtlsFailure reason, String detail) {
-                failed("DTLS " + reason + ": " + detail);
-            }
-        });
-        dtls = d;
-        d.start();
-    }
-
-    private synchronized void connected() {
-        if (state == State.DTLS) state = State.CONNECTED;
-        LOG.debug("bot {} connected", options.name());
-    }
-
-    private synchronized void failed(String why) {
-        if (state == State.CLOSED) return;
-        failure = why;
-        state = State.FAILED;
-        LOG.debug("bot {} failed: {}", options.name(), why);
-    }
-
     /** Waits until DTLS completed; fails fast if the connection failed. */
     public void awaitConnected(Duration timeout) {
-        State s = Poll.until(timeout, Duration.ofMillis(10), () -> state,
+        State s = Poll.until(timeout, Duration.ofMillis(10), connection::state,
                 st -> st == State.CONNECTED || st == State.FAILED || st == State.CLOSED, "bot " + name() + " connected");
-        if (s != State.CONNECTED) throw new AssertionError("bot " + name() + " is " + s + ": " + failure);
+        if (s != State.CONNECTED) throw new AssertionError("bot " + name() + " is " + s + ": " + connection.failure());
     }
 
     /** Starts sending audio every 20 ms and video at the configured frame rate. */
@@ -332,6 +237,14 @@ public final class WebRtcBot implements AutoCloseable {
         sender.sendVideoFrame(options.time().nanoTime());
     }
 
+    /**
+     * For benchmarks and load tests that inject packets themselves: writes our next video packet, SRTP-protected,
+     * into {@code out} (at least 1300 bytes) without sending it. Returns its length, or -1 before DTLS completed.
+     */
+    public int writeProtectedVideoPacket(byte[] out) {
+        return sender.nextProtectedVideoPacket(out, options.time().nanoTime());
+    }
+
     /** RFC 6464 level our audio packets carry (0 loudest .. 127 silence) and the voice activity flag. */
     public void setAudioLevel(int dbov, boolean voice) {
         sender.audioLevel(dbov, voice);
@@ -345,6 +258,11 @@ public final class WebRtcBot implements AutoCloseable {
     /** Drops this percentage of incoming RTP packets before decryption (simulated loss, triggers NACKs). */
     public void setReceiveDropPercent(int percent) {
         receiver.dropPercent(percent);
+    }
+
+    /** Stops or resumes one stream of a send m-line (a simulcast layer, lowest first), as Chrome does under load. */
+    public synchronized void setLayerActive(String mid, int layer, boolean active) {
+        tracks.streams(mid).get(layer).active(active);
     }
 
     /** Drops this percentage of our outgoing media packets after protection (simulated uplink loss). */
@@ -373,12 +291,12 @@ public final class WebRtcBot implements AutoCloseable {
     }
 
     public State state() {
-        return state;
+        return connection.state();
     }
 
     /** Why the connection failed, or null. */
     public String failure() {
-        return failure;
+        return connection.failure();
     }
 
     public BotAnswer answer() {
@@ -400,12 +318,12 @@ public final class WebRtcBot implements AutoCloseable {
 
     /** Media SSRCs we send on {@code mid}: one, or one per simulcast layer (lowest first). */
     public synchronized long[] sendSsrcs(String mid) {
-        return streamsByMid.get(mid).stream().mapToLong(s -> s.ssrc).toArray();
+        return tracks.streams(mid).stream().mapToLong(s -> s.ssrc).toArray();
     }
 
     /** Our RTX SSRCs on {@code mid}, in the order of {@link #sendSsrcs}. */
     public synchronized long[] sendRtxSsrcs(String mid) {
-        return streamsByMid.get(mid).stream().mapToLong(s -> s.rtxSsrc).toArray();
+        return tracks.streams(mid).stream().mapToLong(s -> s.rtxSsrc).toArray();
     }
 
     /** Key frames sent on the stream {@code ssrc} (initial, periodic and requested). */
@@ -414,7 +332,7 @@ public final class WebRtcBot implements AutoCloseable {
     }
 
     public BotCounters counters() {
-        IceClient c = ice;
+        IceClient c = connection.ice();
         return new BotCounters(sender.rtpSent(), sender.rtcpSent(), sender.protectFailures(), socket.sendErrors(),
                 socket.datagramsReceived(), receiver.notReady(), receiver.authFailures(), receiver.unknownSsrc(),
                 receiver.simulatedLoss(), sender.simulatedLoss(), receiver.nacksSent(), receiver.retransmissionsAnswered(),
@@ -424,14 +342,11 @@ public final class WebRtcBot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!connection.close()) return;
         synchronized (this) {
-            if (state == State.CLOSED) return;
-            state = State.CLOSED;
             mediaTasks.forEach(f -> f.cancel(false));
             tasks.forEach(f -> f.cancel(false));
         }
-        DtlsClientSession d = dtls;
-        if (d != null) d.close();
         socket.close();
         if (ownsScheduler) scheduler.shutdownNow();
         if (ownDtlsExecutor != null) ownDtlsExecutor.shutdownNow();
@@ -446,14 +361,6 @@ public final class WebRtcBot implements AutoCloseable {
                 LOG.error("bot {}: periodic task threw", options.name(), e);
             }
         };
-    }
-
-    private long nextSsrc() {
-        long s;
-        do {
-            s = random.nextLong(1, 1L << 32);
-        } while (!usedSsrcs.add(s));
-        return s;
     }
 
     private String randomIceString(int len) {

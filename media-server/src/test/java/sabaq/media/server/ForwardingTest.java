@@ -133,6 +133,12 @@ class ForwardingTest {
         Poll.until(WAIT, () -> a.rtcp().keyframeRequestsFor(topLayer) > requestsBefore, "a PLI at A for its top layer");
         ReceivedStream video = awaitPackets(c, "1", 30);
         assertEquals(Boolean.TRUE, video.firstPacketKeyframe(), "C starts on a key frame: " + video);
+        ReceivedStream audio = awaitPackets(c, "0", 10);
+        long[] taken = concat(a.sendSsrcs("0"), a.sendSsrcs("1"), a.sendRtxSsrcs("1"),
+                new long[]{b.received("0").ssrc(), b.received("1").ssrc()});
+        for (long ssrc : new long[]{audio.ssrc(), video.ssrc()}) {
+            assertTrue(Arrays.stream(taken).noneMatch(t -> t == ssrc), "C has SSRCs of its own: " + ssrc);
+        }
         assertTrue(a.keyframesSent(topLayer) > keyframesBefore, "A answered the PLI with a key frame");
         assertTrue(sfu.counters().get(Counter.KEYFRAME_REQUESTS_SENT) > 0);
         assertEquals(0, video.gapsOpened());
@@ -215,6 +221,24 @@ class ForwardingTest {
         long before = video.packets();
         Poll.until(WAIT, () -> video.packets() > before + 30, "A's video keeps flowing to B");
         assertEquals(gaps, video.gapsOpened(), "without a gap");
+    }
+
+    @Test
+    @Order(9)
+    void subscriberFollowsTheTopLayerDownAndBackUpSeamlessly() {
+        ReceivedStream video = awaitPackets(b, "1", 50);
+        long gaps = video.gapsOpened();
+        long jumps = video.pictureIdJumps();
+        long keyframes = video.keyframes();
+        a.setLayerActive("1", 2, false);
+        Poll.until(WAIT, () -> video.lastKeyframeWidth() == 640, "B falls back to the 640x360 layer: " + video);
+        long packets = video.packets();
+        Poll.until(WAIT, () -> video.packets() > packets + 30, "and keeps receiving it");
+        a.setLayerActive("1", 2, true);
+        Poll.until(WAIT, () -> video.lastKeyframeWidth() == 1280, "B goes back up when the layer returns: " + video);
+        assertTrue(video.keyframes() >= keyframes + 2);
+        assertEquals(gaps, video.gapsOpened(), "one continuous sequence across both switches");
+        assertEquals(jumps, video.pictureIdJumps(), "picture ids continue across both switches");
     }
 
     private static ReceivedStream awaitPackets(WebRtcBot bot, String mid, long n) {

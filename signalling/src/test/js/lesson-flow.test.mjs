@@ -205,7 +205,8 @@ test('a lesson from the landing page to the end', async (t) => {
   });
 
   await t.test('mute: the student\'s microphone track is disabled and unmute works with the floor', async () => {
-    await teacher.evaluate(`window.sabaq.mute('${studentId}')`);
+    // Not awaited: the hook resolves only after the 3 s in which an error reply could still come; the effect is awaited.
+    await teacher.evaluate(`void window.sabaq.mute('${studentId}')`);
     await student.waitFor(`window.sabaq.state.muted`);
     assert.equal(await student.evaluate(`window.sabaq.pc().getTransceivers().find((t) => t.sender.track?.kind === 'audio').sender.track.enabled`), false);
     await teacher.waitFor(`window.sabaq.state.participants.find((p) => p.id === '${studentId}').muted`);
@@ -216,12 +217,12 @@ test('a lesson from the landing page to the end', async (t) => {
 
   await t.test('revoking the floor stops the student publishing; re-granting reuses the inactive m-lines', async () => {
     const transceiversBefore = await observer.evaluate('window.sabaq.pc().getTransceivers().length');
-    await teacher.evaluate(`window.sabaq.grantFloor('${studentId}', false)`);
+    await teacher.evaluate(`void window.sabaq.grantFloor('${studentId}', false)`);
     await student.waitFor(`!window.sabaq.state.floor && window.sabaq.lastOffer().publish.length === 0`);
     assert.equal(await student.evaluate(`window.sabaq.pc().getTransceivers().filter((t) => t.direction === 'sendonly').length`), 0);
     assert.ok(server.messages.some((m) => m.from === studentId && m.message.type === 'unpublish'));
     await observer.waitFor(`window.sabaq.subscriptions().every((s) => s.participantId === '${teacherId}') && window.sabaq.pc().getTransceivers().filter((t) => t.currentDirection === 'inactive').length === 2`);
-    await teacher.evaluate(`window.sabaq.grantFloor('${studentId}', true)`);
+    await teacher.evaluate(`void window.sabaq.grantFloor('${studentId}', true)`);
     await observer.waitFor(`window.sabaq.subscriptions().filter((s) => s.participantId === '${studentId}' && s.currentDirection === 'recvonly').length === 2`);
     assert.equal(await observer.evaluate('window.sabaq.pc().getTransceivers().length'), transceiversBefore, 'no new m-lines');
   });

@@ -14,6 +14,8 @@ const FATAL_JOIN_CODES = new Set(['TOKEN_INVALID', 'TOKEN_EXPIRED', 'LESSON_NOT_
 const CHAT_MAX_CHARS = 2000;
 const MAX_MEDIA_RESTARTS = 3;
 const RECONNECT_MAX_DELAY_MS = 10_000;
+/** connection-quality arrives about every participant every ~2 s: their renders are batched over this long. */
+const QUALITY_RENDER_DELAY_MS = 250;
 
 export class LessonSession {
   /** Plain data only, so that tests can serialise it (see lesson-state.js). */
@@ -32,6 +34,7 @@ export class LessonSession {
   #mediaRestarts = 0;
   #mediaGaveUp = false;
   #joinFailed = false;
+  #qualityRenderTimer = null;
 
   /**
    * @param options token (join token), claims (its decoded claims), lesson (GET /api/lessons/{id} body or null),
@@ -241,7 +244,13 @@ export class LessonSession {
       if (s.activeSpeaker === m.participantId) s.activeSpeaker = null;
       this.link.participantLeft(m.participantId);
     });
-    on('connection-quality', (m) => this.link.onQuality(m));
+    this.signalling.on('connection-quality', (m) => {
+      this.link.onQuality(m);
+      this.#qualityRenderTimer ??= setTimeout(() => {
+        this.#qualityRenderTimer = null;
+        this.#changed();
+      }, QUALITY_RENDER_DELAY_MS);
+    });
     on('tracks', (m) => {
       s.tracks = Array.isArray(m.tracks) ? m.tracks : [];
       if (s.joined) this.media.setRemoteTracks(s.tracks);

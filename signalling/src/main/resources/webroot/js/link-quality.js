@@ -67,9 +67,14 @@ export function describeQuality(quality, translate, lang, options) {
     .join(' · ');
 }
 
+/** Number formats by language and digits: the teacher's list describes every participant on every render. */
+const formats = new Map();
+
 function formatNumber(value, lang, digits) {
+  const key = `${lang}:${digits}`;
   try {
-    return new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+    if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(lang, { maximumFractionDigits: digits }));
+    return formats.get(key).format(value);
   } catch {
     return value.toFixed(digits);
   }

@@ -409,7 +409,6 @@ export class LessonSession {
     this.publisher.stop({ notifyServer: false });
     this.media.close();
     this.signalling.close();
-    this.link.closed();
     s.joined = false;
     s.floor = false;
     this.#changed();

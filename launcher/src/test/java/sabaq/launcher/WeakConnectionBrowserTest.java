@@ -167,7 +167,11 @@ class WeakConnectionBrowserTest {
         double[] after = audioCounters(b, teacherId);
         double ratio = (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
         assertTrue(after[1] - before[1] > 48_000 * 10, "B played audio through the window: " + (after[1] - before[1]));
-        assertTrue(ratio < 0.05, "B's audio concealment over 15 s was " + ratio);
+        Object codec = b.browser().await("window.sabaq.pc().getStats().then(r => { const all = [...r.values()];"
+                + " const a = all.find(x => x.type === 'inbound-rtp' && x.kind === 'audio');"
+                + " const c = a && all.find(x => x.id === a.codecId); return c ? c.mimeType : null; })");
+        System.out.printf("B's audio: %s, concealment %.4f over 15 s%n", codec, ratio);
+        assertTrue(ratio < 0.05, "B's audio concealment over 15 s was " + ratio + " (codec " + codec + ")");
         assertTrue(b.frameWidth(teacherId, "camera") <= 320, "B still on the low layer");
         assertTrue(b.framesDecoded(teacherId, "camera") > framesBefore + 30, "B kept decoding video");
         assertTrue(a.frameWidth(teacherId, "camera") >= 640, "A is unaffected by B");
@@ -178,6 +182,39 @@ class WeakConnectionBrowserTest {
         Poll.until(Duration.ofSeconds(15), Duration.ofMillis(250), () -> b.frameWidth(teacherId, "camera"), w -> w > 320,
                 "B to move to a higher layer within 15 s of the limit being lifted");
         System.out.printf("B moved up %d ms after the limit was lifted%n", (System.nanoTime() - lifted) / 1_000_000);
+    }
+
+    @Test
+    void anAudioOnlyStudentGetsNoVideoRtpAndKeepsAudio() throws Exception {
+        JsonObject lesson = createLesson("Audio only");
+        LessonPage teacher = local("teacher-audio");
+        String teacherId = startTeacher(lesson, teacher);
+        LessonPage s = local("student-audio-only");
+        s.open(url("127.0.0.1", lesson.getString("studentToken"), "Audio"));
+        String id = s.awaitJoined(JOIN);
+        s.awaitVideoDecoding(teacherId, "camera", MEDIA);
+
+        assertEquals(Boolean.TRUE, s.call("setAudioOnly(true)"), "the server accepted audio only");
+        String lessonId = lesson.getString("lessonId");
+        // Give the allocator one round, then nothing more may go out as video.
+        long settleUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        Poll.until(Duration.ofSeconds(3), () -> System.nanoTime() >= settleUntil, "one allocation round");
+        long video0 = sentToPeer(lessonId, id, true);
+        long audio0 = sentToPeer(lessonId, id, false);
+        long windowEnd = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        Poll.until(Duration.ofSeconds(8), () -> System.nanoTime() >= windowEnd, "the measuring window");
+        assertEquals(video0, sentToPeer(lessonId, id, true), "no video RTP to an audio-only student");
+        assertTrue(sentToPeer(lessonId, id, false) > audio0 + 200, "audio keeps flowing");
+        s.awaitAudioFlowing(teacherId, MEDIA);
+
+        assertEquals(Boolean.TRUE, s.call("setAudioOnly(false)"));
+        Poll.until(MEDIA, () -> sentToPeer(lessonId, id, true) > video0 + 50, "video again after audio only ends");
+    }
+
+    private static long sentToPeer(String lessonId, String peerId, boolean video) {
+        return stack.media().onMediaThread(() -> stack.media().room(lessonId).peers().stream()
+                .filter(p -> p.id().equals(peerId))
+                .mapToLong(p -> video ? p.videoPacketsSent() : p.audioPacketsSent()).sum()).join();
     }
 
     @Test

@@ -13,6 +13,10 @@ import { LinkMonitor } from './link-monitor.js';
 const FATAL_JOIN_CODES = new Set(['TOKEN_INVALID', 'TOKEN_EXPIRED', 'LESSON_NOT_FOUND', 'LESSON_ENDED', 'REMOVED', 'FORBIDDEN']);
 const CHAT_MAX_CHARS = 2000;
 const MAX_MEDIA_RESTARTS = 3;
+/** ICE restarts tried on the same peer connection before a full rejoin. */
+const MAX_ICE_RESTARTS = 2;
+/** How long a "disconnected" transport may stay quiet before an ICE restart. */
+const ICE_RESTART_AFTER_MS = 3000;
 const RECONNECT_MAX_DELAY_MS = 10_000;
 /** connection-quality arrives about every participant every ~2 s: their renders are batched over this long. */
 const QUALITY_RENDER_DELAY_MS = 250;
@@ -29,6 +33,8 @@ export class LessonSession {
   #everJoined = false;
   #finished = false;
   #reconnectTimer = null;
+  #iceRestartTimer = null;
+  #iceRestarts = 0;
   #reconnectAttempts = 0;
   #peerEverConnected = false;
   #mediaRestarts = 0;
@@ -332,9 +338,19 @@ export class LessonSession {
       if (state === 'connected') {
         this.#peerEverConnected = true;
         this.#mediaRestarts = 0;
+        this.#iceRestarts = 0;
         this.#mediaGaveUp = false;
+        clearTimeout(this.#iceRestartTimer);
+      } else if (state === 'disconnected') {
+        // The path went quiet (a network drop): if it does not come back by itself soon, restart ICE.
+        clearTimeout(this.#iceRestartTimer);
+        this.#iceRestartTimer = setTimeout(() => {
+          if (this.media.pc?.connectionState === 'disconnected') this.#restartIce();
+        }, ICE_RESTART_AFTER_MS);
       } else if (state === 'failed') {
-        this.#restartAfterMediaFailure();
+        clearTimeout(this.#iceRestartTimer);
+        if (this.#iceRestarts < MAX_ICE_RESTARTS) this.#restartIce();
+        else this.#restartAfterMediaFailure();
       }
     }
     this.#changed();
@@ -351,6 +367,13 @@ export class LessonSession {
     const code = error instanceof ProtocolError || typeof error.code === 'string' ? error.code : 'BAD_SDP';
     if (context === 'capture') this.state.mediaError = code;
     this.#notice({ kind: 'error', code, message: error.message });
+  }
+
+  /** Same participant, same peer connection, new ICE credentials: media resumes without a rejoin. */
+  #restartIce() {
+    if (this.#finished || !this.state.joined) return;
+    this.#iceRestarts++;
+    this.media.restartIce().catch(() => this.#restartAfterMediaFailure());
   }
 
   /** The media transport failed: rejoin (new socket, new peer connection), at most MAX_MEDIA_RESTARTS in a row. */
@@ -406,6 +429,7 @@ export class LessonSession {
     if (this.#finished) return;
     this.#finished = true;
     clearTimeout(this.#reconnectTimer);
+    clearTimeout(this.#iceRestartTimer);
     this.publisher.stop({ notifyServer: false });
     this.media.close();
     this.signalling.close();

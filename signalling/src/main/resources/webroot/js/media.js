@@ -173,6 +173,18 @@ export class MediaSession {
     return this.#running;
   }
 
+  /**
+   * ICE restart (RFC 8445 section 9) on the same peer connection: the next offer carries new ICE credentials, the
+   * DTLS session and every track stay. Used when the network path was lost for a while.
+   */
+  restartIce() {
+    const pc = this.#pc;
+    if (!pc) return Promise.resolve();
+    pc.restartIce();
+    this.#negotiatedSignature = null;
+    return this.negotiate();
+  }
+
   /** inbound-rtp statistics of each received track of a kind, read through its transceiver's receiver. */
   async inboundStats(kind) {
     const rows = [];

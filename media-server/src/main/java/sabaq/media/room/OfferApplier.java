@@ -5,6 +5,7 @@ import sabaq.common.media.PublishSpec;
 import sabaq.common.media.SubscribeSpec;
 import sabaq.common.media.TrackKind;
 import sabaq.media.dtls.DtlsFingerprint;
+import sabaq.media.ice.IceCredentials;
 import sabaq.media.sdp.AnswerOptions;
 import sabaq.media.sdp.Direction;
 import sabaq.media.sdp.HostCandidate;
@@ -99,9 +100,19 @@ final class OfferApplier {
             if (!decisions.containsKey(mid)) throw badSdp("published mid " + mid + " is not in the offer");
         }
 
+        // ICE restart (RFC 8445 §9): a known browser with new credentials gets new credentials from us too.
+        String knownUfrag = peer.transport().remoteUfrag();
+        IceCredentials restart = null;
+        try {
+            String offeredUfrag = RemoteTransport.fromOffer(offer).iceUfrag();
+            if (knownUfrag != null && !knownUfrag.equals(offeredUfrag)) restart = IceCredentials.random(ctx.random());
+        } catch (SdpException e) {
+            throw badSdp(e.getMessage());
+        }
         SdpAnswer answer;
         try {
-            answer = new SdpAnswerBuilder(localTransport(), answerOptions()).answer(offer, decisions);
+            IceCredentials creds = restart != null ? restart : peer.transport().localCredentials();
+            answer = new SdpAnswerBuilder(localTransport(creds), answerOptions()).answer(offer, decisions);
         } catch (SdpException e) {
             throw badSdp(e.getMessage());
         }
@@ -113,6 +124,7 @@ final class OfferApplier {
         } catch (IllegalArgumentException e) {
             throw badSdp(e.getMessage());
         }
+        if (restart != null) peer.transport().restartIce(restart);
 
         Map<String, NegotiatedMedia> negotiated = new HashMap<>();
         for (NegotiatedMedia nm : answer.media()) negotiated.put(nm.mid(), nm);
@@ -163,8 +175,7 @@ final class OfferApplier {
         }
     }
 
-    private LocalTransport localTransport() {
-        var local = peer.transport().localCredentials();
+    private LocalTransport localTransport(IceCredentials local) {
         int udpPort = ctx.udp().localAddress().getPort();
         List<HostCandidate> udp = new java.util.ArrayList<>();
         List<HostCandidate> tcp = new java.util.ArrayList<>();

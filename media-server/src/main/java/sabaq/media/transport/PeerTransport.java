@@ -37,7 +37,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
     }
 
     private final String id;
-    private final IceCredentials local;
+    private IceCredentials local;
     private final MediaServerContext ctx;
     private final Listener listener;
     private DatagramOut out;
@@ -92,6 +92,19 @@ public final class PeerTransport implements IceLiteResponder.Session {
 
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9): the browser offered new credentials, so we answer with {@code fresh} ones and answer
+     * STUN only for them from now on. DTLS, SRTP and the current address stay: media goes on while the new checks
+     * run, and a nominating check from a new address moves the session there.
+     */
+    public void restartIce(IceCredentials fresh) {
+        if (closed) return;
+        ctx.ice().unregister(this);
+        local = fresh;
+        ctx.ice().register(this);
+        LOG.info("peer {}: ICE restart", id);
     }
 
     /** Applies the browser's ICE ufrag and DTLS fingerprint from an offer. The fingerprint may not change later. */

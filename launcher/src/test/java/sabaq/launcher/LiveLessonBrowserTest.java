@@ -97,6 +97,7 @@ class LiveLessonBrowserTest {
             Poll.until(MEDIA, Duration.ofMillis(500), teacher::outboundVideoStats,
                     enc -> enc.stream().filter(e -> ((Number) e.get("framesEncoded")).longValue() > 0).count() >= 3,
                     "teacher to encode all three simulcast layers");
+            System.out.println("teacher encodings: " + teacher.outboundVideoStats());
             Poll.until(MEDIA, Duration.ofMillis(500), () -> students.get(0).frameWidth(teacherId, "camera"),
                     w -> w >= 640, "student 1 to receive the top layer (frameWidth >= 640)");
 

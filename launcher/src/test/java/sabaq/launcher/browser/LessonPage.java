@@ -63,7 +63,8 @@ public final class LessonPage {
         return browser.awaitList("window.sabaq.pc().getStats().then(r => [...r.values()]"
                 + ".filter(s => s.type === 'outbound-rtp' && s.kind === 'video')"
                 + ".map(s => ({rid: s.rid || null, frameWidth: s.frameWidth || 0, framesEncoded: s.framesEncoded || 0,"
-                + " targetBitrate: s.targetBitrate || 0, limitation: s.qualityLimitationReason || null})))");
+                + " targetBitrate: s.targetBitrate || 0, limitation: s.qualityLimitationReason || null,"
+                + " scalabilityMode: s.scalabilityMode || null})))");
     }
 
     public long audioPacketsReceived(String participantId) {

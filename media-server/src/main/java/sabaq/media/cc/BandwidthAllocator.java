@@ -52,11 +52,23 @@ public final class BandwidthAllocator {
      * @param desiredBps what everything at its top layer would need (drives probing)
      * @param allocatedBps what the chosen layers use
      */
-    public record Allocation(Map<Object, Integer> layers, long desiredBps, long allocatedBps, boolean audioOnly) {
+    public record Allocation(Map<Object, Integer> layers, Map<Object, Integer> temporal, long desiredBps,
+                             long allocatedBps, boolean audioOnly) {
         public int layer(Object key) {
             return layers.getOrDefault(key, -1);
         }
+
+        /** Highest temporal layer to send of the chosen spatial layer ({@link #ALL_TEMPORAL} unless the line is thin). */
+        public int temporal(Object key) {
+            return temporal.getOrDefault(key, ALL_TEMPORAL);
+        }
     }
+
+    /** Every temporal layer (L1T3 has 0..2). */
+    public static final int ALL_TEMPORAL = 2;
+    /** Share of a VP8 L1T3 stream's bitrate in temporal layer 0, and in layers 0 and 1 (libwebrtc's split). */
+    static final double TL0_SHARE = 0.4;
+    static final double TL01_SHARE = 0.6;
 
     private BandwidthAllocator() {
     }
@@ -66,6 +78,7 @@ public final class BandwidthAllocator {
         List<VideoDemand> ordered = new ArrayList<>(videos);
         ordered.sort(Comparator.comparingInt(VideoDemand::priority).reversed());
         Map<Object, Integer> result = new HashMap<>();
+        Map<Object, Integer> temporal = new HashMap<>();
         for (VideoDemand v : ordered) result.put(v.key(), -1);
         long desired = audioBps;
         int considered = Math.min(Math.max(lastN, 0), ordered.size());
@@ -76,7 +89,7 @@ public final class BandwidthAllocator {
         }
         boolean audioOnly = audioOnlyRequested || budgetBps < audioOnlyBelowBps;
         if (audioOnly) {
-            return new Allocation(result, audioOnlyRequested ? audioBps : desired, audioBps, true);
+            return new Allocation(result, Map.of(), audioOnlyRequested ? audioBps : desired, audioBps, true);
         }
         long remaining = budgetBps - audioBps;
         // Pass 1: the lowest layer of each video, in priority order. The most important video (the teacher) keeps its
@@ -90,16 +103,23 @@ public final class BandwidthAllocator {
             boolean had = current.getOrDefault(v.key(), -1) >= 0;
             boolean mustHave = first;
             first = false;
-            if (mustHave || remaining >= (had ? cost : (long) (cost * UPGRADE_HEADROOM))) {
+            if (remaining >= (had ? cost : (long) (cost * UPGRADE_HEADROOM))) {
                 result.put(v.key(), low);
                 remaining -= cost;
+            } else if (mustHave) {
+                // Not even the lowest layer fits: send it at a lower frame rate (VP8 temporal layers) rather than
+                // nothing, as long as the line is above the audio-only threshold.
+                int tid = remaining >= cost * TL01_SHARE ? 1 : 0;
+                result.put(v.key(), low);
+                temporal.put(v.key(), tid);
+                remaining -= (long) (cost * (tid == 1 ? TL01_SHARE : TL0_SHARE));
             }
         }
         // Pass 2: upgrade layer by layer, highest priority first.
         for (int i = 0; i < considered; i++) {
             VideoDemand v = ordered.get(i);
             int layer = result.get(v.key());
-            if (layer < 0) continue;
+            if (layer < 0 || temporal.containsKey(v.key())) continue;
             int was = current.getOrDefault(v.key(), -1);
             while (true) {
                 int next = v.nextActiveAbove(layer);
@@ -112,6 +132,6 @@ public final class BandwidthAllocator {
             }
             result.put(v.key(), layer);
         }
-        return new Allocation(result, desired, Math.max(budgetBps - remaining, 0), false);
+        return new Allocation(result, temporal, desired, Math.max(budgetBps - remaining, 0), false);
     }
 }

@@ -20,6 +20,10 @@ public final class StreamRewriter {
     // (extended, so it does not wrap): packets before the switch point have a negative index.
     private int highestInSeq;
     private long highestInIndex;
+    // Packets and frames left out of the current source (temporal layers), and the index of the last one.
+    private int dropped;
+    private int droppedPictures;
+    private long lastDropIndex = -1;
     private int seqOffset;
     private long tsOffset;
     private int pictureIdOffset;
@@ -72,6 +76,9 @@ public final class StreamRewriter {
         sourceId = newSource;
         highestInSeq = inSeq & 0xFFFF;
         highestInIndex = 0;
+        dropped = 0;
+        droppedPictures = 0;
+        lastDropIndex = -1;
         seqOffset = (nextSeq - inSeq) & 0xFFFF;
         tsOffset = (nextTs - inTs) & 0xFFFFFFFFL;
         if (inPictureId >= 0) {
@@ -96,11 +103,13 @@ public final class StreamRewriter {
         if (source != sourceId) return false;
         long index = highestInIndex + (short) ((inSeq - highestInSeq) & 0xFFFF);
         if (index < 0) return false;
+        // A late packet from before a dropped one was never given a number; numbering it now could collide.
+        if (index < lastDropIndex) return false;
         if (index > highestInIndex) {
             highestInIndex = index;
             highestInSeq = inSeq & 0xFFFF;
         }
-        outSeq = (inSeq + seqOffset) & 0xFFFF;
+        outSeq = (inSeq + seqOffset - dropped) & 0xFFFF;
         outTs = (inTs + tsOffset) & 0xFFFFFFFFL;
         if (!sentAny || (short) ((outSeq - highestOutSeq) & 0xFFFF) > 0) {
             highestOutSeq = outSeq;
@@ -111,12 +120,42 @@ public final class StreamRewriter {
         return true;
     }
 
+    /**
+     * Leaves out a packet of the current source (a VP8 temporal layer the subscriber does not get): the packets after
+     * it are numbered one lower, so the subscriber sees a contiguous stream, not loss. {@code newPicture} tells that
+     * this packet starts a dropped frame, so later picture ids close the gap too. Returns false when the packet is
+     * not of the current source, or from before the switch point.
+     */
+    public boolean drop(int source, int inSeq, boolean newPicture) {
+        if (source != sourceId) return false;
+        long index = highestInIndex + (short) ((inSeq - highestInSeq) & 0xFFFF);
+        if (index < 0 || index <= lastDropIndex) return false;
+        if (index > highestInIndex) {
+            highestInIndex = index;
+            highestInSeq = inSeq & 0xFFFF;
+        }
+        dropped++;
+        lastDropIndex = index;
+        if (newPicture) droppedPictures++;
+        return true;
+    }
+
     public int outSeq() {
         return outSeq;
     }
 
     public long outTs() {
         return outTs;
+    }
+
+    /** Offset of the last accepted packet's sequence number (includes the packets dropped before it). */
+    public int effectiveSeqOffset() {
+        return (seqOffset - dropped) & 0xFFFF;
+    }
+
+    /** Picture id offset in force for the last accepted packet (includes the dropped frames). */
+    public int effectivePictureIdOffset() {
+        return (pictureIdOffset - droppedPictures) & 0x7FFF;
     }
 
     public int seqOffset() {
@@ -138,7 +177,7 @@ public final class StreamRewriter {
     /** Maps a VP8 picture id (15-bit space) of the current source and remembers the highest sent. */
     public int mapPictureId(int inPictureId, int bits) {
         int mask = bits == 7 ? 0x7F : 0x7FFF;
-        int out = (inPictureId + pictureIdOffset) & 0x7FFF;
+        int out = (inPictureId + pictureIdOffset - droppedPictures) & 0x7FFF;
         if (highestOutPictureId < 0 || (short) (((out - highestOutPictureId) & 0x7FFF) << 1) > 0) {
             highestOutPictureId = out;
         }

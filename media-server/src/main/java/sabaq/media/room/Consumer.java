@@ -25,6 +25,9 @@ public final class Consumer {
     private final OutboundPacketWriter writer;
     private int rtxSeq;
     private int maxLayer = Integer.MAX_VALUE;
+    private int maxTemporal = Integer.MAX_VALUE;
+    private int activeMaxTemporal = Integer.MAX_VALUE;
+    private long temporalDrops;
     private boolean closed;
 
     private long packetsSent;
@@ -146,15 +149,47 @@ public final class Consumer {
                 producer.requestKeyframe(producer.layer(target), nowNanos);
             }
         }
+        if (producer.kind() == TrackKind.VIDEO && !passesTemporalFilter(s, buf, off, len, seq)) return;
         if (!rewriter.accept(s.sourceId(), seq, ts, nowNanos)) return;
         int outSeq = rewriter.outSeq();
-        history.record(outSeq, s.sourceId(), seq, rewriter.tsOffset(), rewriter.pictureIdOffset(), rewriter.tl0Offset());
+        history.record(outSeq, s.sourceId(), seq, rewriter.tsOffset(), rewriter.effectivePictureIdOffset(),
+                rewriter.tl0Offset());
         int n = writer.write(this, buf, off, len, outSeq, rewriter.outTs(), rewriter);
         if (n > 0) {
             packetsSent++;
             payloadBytesSent += RtpPacket.payloadLength(buf, off, len);
             subscriber.sendRtp(writer.buffer(), 0, n, isVideo());
         }
+    }
+
+    /**
+     * VP8 temporal scalability (L1T3: TL0 every 4th frame, TL1 between, TL2 the rest): frames above the allowed
+     * temporal layer are left out, halving or quartering the frame rate and about 40–60 % of the bitrate. The limit
+     * changes only where a TL0 frame starts, so every forwarded frame's references were forwarded too.
+     */
+    private boolean passesTemporalFilter(IncomingStream s, byte[] buf, int off, int len, int seq) {
+        int header = RtpPacket.headerLength(buf, off, len);
+        int payloadLen = RtpPacket.payloadLength(buf, off, len);
+        if (header < 0 || payloadLen <= 0) return true;
+        int tid = Vp8PayloadDescriptor.temporalId(buf, off + header, payloadLen);
+        boolean frameStart = Vp8PayloadDescriptor.startOfFrame(buf, off + header, payloadLen);
+        if (frameStart && tid <= 0) activeMaxTemporal = maxTemporal;
+        if (tid <= activeMaxTemporal) return true;
+        if (rewriter.drop(s.sourceId(), seq, frameStart)) temporalDrops++;
+        return false;
+    }
+
+    /** Highest VP8 temporal layer to forward (2 = all of L1T3; the allocator lowers it on thin lines). */
+    public void setMaxTemporal(int tid) {
+        this.maxTemporal = Math.max(0, tid);
+    }
+
+    public int maxTemporal() {
+        return maxTemporal;
+    }
+
+    public long temporalDrops() {
+        return temporalDrops;
     }
 
     /** The subscriber lost these outgoing packets: resend what the publisher's cache still holds. */

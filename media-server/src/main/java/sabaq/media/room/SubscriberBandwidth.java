@@ -124,13 +124,16 @@ final class SubscriberBandwidth {
         for (VideoDemand v : videos) {
             Consumer c = (Consumer) v.key();
             int layer = allocation.layer(c);
-            if (c.maxLayer() != layer) changed = true;
+            int tid = allocation.temporal(c);
+            if (c.maxLayer() != layer || c.maxTemporal() != tid) changed = true;
             c.setMaxLayer(layer);
+            c.setMaxTemporal(tid);
         }
         if (changed && LOG.isInfoEnabled()) {
             StringBuilder sb = new StringBuilder();
             for (VideoDemand v : videos) {
                 sb.append(' ').append(((Consumer) v.key()).producer().trackId()).append('=').append(allocation.layer(v.key()))
+                        .append("/T").append(allocation.temporal(v.key()))
                         .append(java.util.Arrays.toString(java.util.Arrays.stream(v.layerBps()).map(b -> b / 1000).toArray()));
             }
             LOG.info("peer {}: estimate {} kbit/s ({}, loss {}%), acked {} kbit/s, layers:{}", peer.id(),

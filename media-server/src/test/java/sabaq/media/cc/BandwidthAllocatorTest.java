@@ -46,6 +46,16 @@ class BandwidthAllocatorTest {
     }
 
     @Test
+    void whenEvenTheLowestLayerDoesNotFitTheFrameRateDrops() {
+        Allocation a = alloc(160_000, List.of(TEACHER, STUDENT), Map.of());
+        assertEquals(0, a.layer("teacher"), "the teacher stays visible");
+        assertEquals(1, a.temporal("teacher"), "at half frame rate (temporal layers 0 and 1)");
+        Allocation b = alloc(110_000, List.of(TEACHER), Map.of());
+        assertEquals(0, b.temporal("teacher"), "at a quarter frame rate");
+        assertEquals(BandwidthAllocator.ALL_TEMPORAL, alloc(400_000, List.of(TEACHER), Map.of()).temporal("teacher"));
+    }
+
+    @Test
     void belowTheAudioOnlyThresholdVideoPauses() {
         Allocation a = alloc(90_000, List.of(TEACHER), Map.of());
         assertTrue(a.audioOnly());

@@ -95,6 +95,27 @@ class StreamRewriterTest {
     }
 
     @Test
+    void droppedTemporalFramesLeaveNoGapInSequenceOrPictureIds() {
+        StreamRewriter r = new StreamRewriter(100, 0);
+        r.switchTo(1, 10, 0, 500, 3, 0, 90000);
+        assertTrue(r.accept(1, 10, 0, 0));
+        assertEquals(100, r.outSeq());
+        assertEquals(500, r.mapPictureId(500, 15));
+        // Frame 501 (two packets, a TL2 frame) is left out.
+        assertTrue(r.drop(1, 11, true));
+        assertTrue(r.drop(1, 12, false));
+        assertTrue(r.accept(1, 13, 3000, MS));
+        assertEquals(101, r.outSeq(), "the next packet takes the dropped packets' place");
+        assertEquals(501, r.mapPictureId(502, 15), "and the next frame the dropped frame's picture id");
+        assertEquals((r.effectiveSeqOffset() + 13) & 0xFFFF, r.outSeq());
+        assertFalse(r.accept(1, 11, 1500, 2 * MS), "a late copy of a dropped packet is not forwarded");
+        assertFalse(r.drop(1, 12, false), "nor dropped twice");
+        r.switchTo(2, 900, 90000, 40, 7, 10 * MS, 90000);
+        assertTrue(r.accept(2, 900, 90000, 10 * MS));
+        assertEquals(102, r.outSeq(), "a new source resets the drop count and continues the numbering");
+    }
+
+    @Test
     void pictureIdWrapsIn15Bits() {
         StreamRewriter r = new StreamRewriter(0, 0);
         r.switchTo(1, 0, 0, 0x7FFE, 255, 0, 90000);

@@ -29,6 +29,7 @@ public final class IncomingStream {
     private long bytesInWindow;
     private long windowStartNanos;
     private long bitrateBps;
+    private int reportedFractionLost = -1;
 
     // Last sender report of this stream: NTP time, RTP time and our receive time (for LSR/DLSR and translation).
     private long srNtp;
@@ -114,6 +115,16 @@ public final class IncomingStream {
     /** Bits per second over the last full second. */
     public long bitrateBps() {
         return bitrateBps;
+    }
+
+    /** Notes the fraction lost (0..255) the SFU just reported to the publisher for this stream. */
+    void onFractionLostReported(int fractionLost) {
+        reportedFractionLost = fractionLost;
+    }
+
+    /** The fraction lost (0..255, RFC 3550 section 6.4.1) of the SFU's last receiver report on this stream, or -1. */
+    public int reportedFractionLost() {
+        return reportedFractionLost;
     }
 
     /** True when a keyframe request may go out now (rate limit); records the request. */

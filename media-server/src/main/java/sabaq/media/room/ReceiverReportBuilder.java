@@ -55,7 +55,9 @@ final class ReceiverReportBuilder {
             lsr = (s.srNtp() >>> 16) & 0xFFFFFFFFL;
             dlsr = (nowNanos - s.srReceivedNanos()) * 65536L / 1_000_000_000L;
         }
-        return new ReportBlock(s.ssrc(), st.fractionLostSinceLastReport(), st.cumulativeLost(),
+        int fractionLost = st.fractionLostSinceLastReport();
+        s.onFractionLostReported(fractionLost);
+        return new ReportBlock(s.ssrc(), fractionLost, st.cumulativeLost(),
                 st.extendedHighestSeq(), st.jitter(), lsr, dlsr);
     }
 }

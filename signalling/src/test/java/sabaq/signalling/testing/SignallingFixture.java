@@ -32,7 +32,8 @@ public final class SignallingFixture {
     private SignallingFixture(Vertx vertx, String overrides) {
         this.vertx = vertx;
         this.config = SignallingConfig.from(ConfigFactory.parseString("sabaq.signalling { port = 0\n"
-                + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n" + overrides + "\n}")
+                + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n"
+                + "tls.enabled = false\n" + overrides + "\n}")
                 .withFallback(ConfigFactory.defaultReference()));
         this.server = SignallingServer.start(vertx, config, media, time).await();
         this.http = vertx.createHttpClient();

@@ -248,7 +248,7 @@ function importGraph(entry) {
 }
 
 test('each page preloads exactly the modules its entry script imports (no request waterfall)', () => {
-  for (const [page, entry] of [['lesson.html', 'js/lesson.js'], ['index.html', 'js/landing.js']]) {
+  for (const [page, entry] of [['lesson.html', 'js/lesson.js'], ['index.html', 'js/landing.js'], ['ops.html', 'js/ops.js']]) {
     const html = readFileSync(join(webroot, page), 'utf8');
     assert.ok(html.includes(`<script type="module" src="${entry}"></script>`), page);
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();

@@ -55,6 +55,7 @@ public record AlertCondition(String metric, boolean increase, Duration increaseW
         Comparison comparison = Comparison.fromSymbol(m.group(4)).orElseThrow();
         double threshold = Double.parseDouble(m.group(5));
         if (!m.group(6).isEmpty()) threshold /= 100.0;
+        threshold += 0.0; // -0 becomes 0, so equal conditions compare equal
         if (Double.isInfinite(threshold) || Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold out of range in '" + text + "'");
         }

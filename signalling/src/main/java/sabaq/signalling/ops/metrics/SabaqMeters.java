@@ -104,7 +104,7 @@ public final class SabaqMeters implements AutoCloseable {
     }
 
     private Meter nicCounter(NetworkReader n, String nic, String name, String unit, ToLongFunction<InterfaceCounters> f) {
-        return FunctionCounter.builder(name, n, r -> r.value(nic, f)).baseUnit(unit).tag("interface", nic)
+        return FunctionCounter.builder(name + "." + unit, n, r -> r.value(nic, f)).baseUnit(unit).tag("interface", nic)
                 .description(unit + " through a network interface since it came up").register(registry);
     }
 

@@ -110,7 +110,7 @@ public final class OpsSampler {
         running = true;
         sample().onComplete(ar -> {
             running = false;
-            if (ar.failed()) log.warn("operations sample failed: {}", ar.cause().toString());
+            if (ar.failed()) log.warn("operations sample failed", ar.cause());
         });
     }
 
@@ -127,9 +127,13 @@ public final class OpsSampler {
                 return;
             }
             if (rooms.failed()) log.warn("media server did not answer the room snapshot: {}", rooms.cause().toString());
-            OpsSnapshot s = snapshot(hostFigures.result(), live.result(), rooms.succeeded() ? rooms.result() : null);
-            publish(s);
-            done.complete(s);
+            try {
+                OpsSnapshot s = snapshot(hostFigures.result(), live.result(), rooms.succeeded() ? rooms.result() : null);
+                publish(s);
+                done.complete(s);
+            } catch (RuntimeException e) {
+                done.fail(e);
+            }
         });
         return done.future();
     }

@@ -61,7 +61,7 @@ class IpNetworkTest {
         Random random = new Random(42);
         String alphabet = "0123456789abcdef:./%[]xyz ";
         int parsed = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             char[] c = new char[random.nextInt(24)];
             for (int k = 0; k < c.length; k++) c[k] = alphabet.charAt(random.nextInt(alphabet.length()));
             String text = i % 3 == 0 ? random.nextInt(256) + "." + random.nextInt(300) + ".0.1/" + random.nextInt(40) : new String(c);
@@ -73,6 +73,6 @@ class IpNetworkTest {
             }
             IpNetwork.parseAddress(text);
         }
-        assertTrue(parsed > 1000, "parsed " + parsed);
+        assertTrue(parsed > 500, "parsed " + parsed);
     }
 }

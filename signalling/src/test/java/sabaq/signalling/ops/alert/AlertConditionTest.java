@@ -87,7 +87,7 @@ class AlertConditionTest {
                 "disk.free.ratio < 10%", "lesson.loss >= 0.1 for 30 seconds"};
         String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789._ <>=!%-+e \t";
         int parsed = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             String text;
             if (i % 2 == 0) {
                 StringBuilder sb = new StringBuilder(seeds[random.nextInt(seeds.length)]);
@@ -122,6 +122,6 @@ class AlertConditionTest {
                 assertFalse(expected.getMessage() == null || expected.getMessage().isBlank(), text);
             }
         }
-        assertTrue(parsed > 1000, "mutations of valid conditions should often stay valid: " + parsed);
+        assertTrue(parsed > 500, "mutations of valid conditions should often stay valid: " + parsed);
     }
 }

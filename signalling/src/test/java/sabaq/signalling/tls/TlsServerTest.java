@@ -136,8 +136,9 @@ class TlsServerTest {
 
     @Test
     void redirectModeSendsPlainRequestsToHttpsButAnswersHealthChecks(Vertx vertx) throws Exception {
+        // Two event loops: both instances share the HTTP and the HTTPS socket (each its own random port).
         SignallingFixture f = SignallingFixture.start(vertx,
-                "tls.enabled = true, tls.port = 0, tls.plain-http = redirect, data-dir = \"" + dir + "\"");
+                "tls.enabled = true, tls.port = 0, tls.plain-http = redirect, event-loops = 2, data-dir = \"" + dir + "\"");
         try {
             HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> r = get(plain, "http://127.0.0.1:" + f.port() + "/lesson.html?lang=ru#ignored");

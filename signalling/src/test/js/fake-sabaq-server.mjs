@@ -1,7 +1,9 @@
 // A stand-in for the Sabaq signalling server (docs/protocol.md), for developing and testing the web client without
 // the Java server or the SFU: serves the webroot, POST/GET /api/lessons, and /ws with lesson rules (roles, floor,
-// mute, remove, end) and SDP answers built by lib/fake-sfu-answer.mjs (negotiation succeeds, no media flows).
-// Run by hand: node signalling/src/test/js/fake-sabaq-server.mjs [port]   then open the printed URL.
+// mute, remove, end, receive-mode) and SDP answers built by lib/fake-sfu-answer.mjs (negotiation succeeds, no media
+// flows). Tests send connection-quality reports with sendQuality().
+// Run by hand: node signalling/src/test/js/fake-sabaq-server.mjs [port]   then open the printed URL (by hand it also
+// sends made-up connection-quality reports every 2 s, weak ones for students whose name contains "weak").
 import { createServer } from 'node:http';
 import { createSocket } from 'node:dgram';
 import { createHmac, randomUUID } from 'node:crypto';
@@ -130,6 +132,11 @@ export async function startFakeServer({ host = '127.0.0.1', port = 0, failingMed
       case 'unpublish':
         removeTracks(lesson, (t) => t.participantId === me.id && t.source === m.source);
         return;
+      case 'receive-mode':
+        if (typeof m.audioOnly !== 'boolean') return fail('BAD_REQUEST', 'audioOnly must be a boolean');
+        if (me.audioOnly === m.audioOnly) return;
+        me.audioOnly = m.audioOnly;
+        return broadcast(lesson, { type: 'participant-updated', participant: me });
       case 'media-state':
         me.camera = Boolean(m.camera);
         me.microphone = Boolean(m.microphone);
@@ -197,7 +204,7 @@ export async function startFakeServer({ host = '127.0.0.1', port = 0, failingMed
     if (!name || name.length > 100) return fail('BAD_REQUEST', 'name');
     const participant = {
       id: `p${++nextParticipant}`, name, role: claims.role, handRaised: false, hasFloor: false, muted: false,
-      camera: false, microphone: false, connection: 'new', clientId: m.clientId ?? randomUUID(),
+      camera: false, microphone: false, connection: 'new', audioOnly: false, clientId: m.clientId ?? randomUUID(),
     };
     Object.defineProperty(participant, 'clientId', { enumerable: false });
     session.participant = participant;
@@ -232,6 +239,22 @@ export async function startFakeServer({ host = '127.0.0.1', port = 0, failingMed
     url: `http://${host}:${address.port}`,
     lessons,
     messages,
+    /**
+     * Sends a connection-quality report about a participant, as the server does: to the teachers and to the
+     * participant it describes. Returns false when the participant is not in a lesson.
+     */
+    sendQuality(participantId, quality) {
+      for (const lesson of lessons.values()) {
+        const subject = lesson.participants.get(participantId);
+        if (!subject) continue;
+        const message = { type: 'connection-quality', participantId, quality };
+        for (const session of lesson.participants.values()) {
+          if (session === subject || session.participant.role === 'teacher') send(session, message);
+        }
+        return true;
+      }
+      return false;
+    },
     /** Cuts a participant's WebSocket without a close handshake, as a network failure would. */
     dropConnection(participantId) {
       for (const lesson of lessons.values()) lesson.participants.get(participantId)?.ws.destroy();
@@ -299,7 +322,26 @@ function verifyToken(token) {
   }
 }
 
+/** A made-up report for trying the pages by hand: weak for names containing "weak", else good with some noise. */
+function madeUpQuality(participant) {
+  const weak = /weak/i.test(participant.name);
+  const noise = Math.random();
+  return {
+    score: weak ? 1 + Math.round(noise) : 4 + Math.round(noise),
+    lossPercent: Math.round((weak ? 12 + noise * 10 : noise * 2) * 10) / 10,
+    rttMs: Math.round(weak ? 400 + noise * 300 : 40 + noise * 40),
+    jitterMs: Math.round(weak ? 40 + noise * 30 : 3 + noise * 8),
+    availableKbps: weak ? Math.round(80 + noise * 60) : Math.round(1500 + noise * 800),
+    receivingVideo: !participant.audioOnly && !weak,
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startFakeServer({ port: Number(process.argv[2] ?? 8090) });
+  setInterval(() => {
+    for (const lesson of server.lessons.values()) {
+      for (const session of lesson.participants.values()) server.sendQuality(session.participant.id, madeUpQuality(session.participant));
+    }
+  }, 2000);
   console.log(`fake Sabaq server on ${server.url}/`);
 }

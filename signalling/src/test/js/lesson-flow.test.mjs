@@ -151,8 +151,62 @@ test('a lesson from the landing page to the end', async (t) => {
     await screenshot(student, 'student-phone.png', { width: 390, height: 844, mobile: true });
   });
 
+  await t.test('audio only: the toggle sends receive-mode, remote video gives way to a panel, audio stays', async () => {
+    const lessonId = await student.evaluate('window.sabaq.state.lessonId');
+    await student.evaluate(`document.querySelector('#btn-audio-only').click()`);
+    await student.waitFor(`window.sabaq.state.audioOnly && document.querySelector('#stage-main #audio-only-panel') !== null`);
+    await student.waitFor(`window.sabaq.state.participants.find((p) => p.id === '${studentId}').audioOnly === true`, { what: 'the server to confirm' });
+    assert.ok(server.messages.some((m) => m.from === studentId && m.message.type === 'receive-mode' && m.message.audioOnly === true));
+    assert.equal(await student.evaluate(`document.querySelector('#btn-audio-only').getAttribute('aria-pressed')`), 'true');
+    assert.equal(await student.evaluate(`document.querySelector('#btn-audio-only .label').textContent`), 'Только звук');
+    assert.equal(await student.evaluate(`document.querySelectorAll('#stage .tile:not([data-participant-id="${studentId}"])').length`), 0, 'no remote video element');
+    assert.equal(await student.evaluate(`document.querySelectorAll('#stage-side .tile[data-participant-id="${studentId}"]').length`), 1, 'own camera preview stays');
+    assert.equal(await student.evaluate(`document.querySelector('.audio-only-teacher').textContent`), 'Учитель: Әйгерім Бекова');
+    assert.equal(await student.evaluate(`document.querySelector('.audio-only-screen').textContent`), 'Учитель показывает слайды (в режиме «Только звук» они не видны)');
+    assert.equal(await student.evaluate(`document.querySelectorAll('#audio-sinks audio').length`), 1, 'the teacher is still heard');
+    assert.equal(await student.evaluate(`localStorage.getItem('sabaq.audioOnly.${lessonId}')`), 'true');
+    await teacher.waitFor(`document.querySelector('li[data-participant-id="${studentId}"] .status-audio-only') !== null`);
+    await screenshot(student, 'student-audio-only.png');
+
+    assert.equal(await student.evaluate('window.sabaq.setAudioOnly(false)'), true, 'the hook resolves once the server confirmed');
+    assert.equal(await student.evaluate(`document.querySelector('#audio-only-panel')`), null);
+    await student.waitFor(`document.querySelector('.stage-main .tile').dataset.source === 'screen'`);
+    assert.equal(await student.evaluate(`localStorage.getItem('sabaq.audioOnly.${lessonId}')`), null);
+    const audio = await student.evaluate('window.sabaq.inboundAudioStats()');
+    assert.deepEqual(Object.keys(audio[0]).filter((key) => ['packetsLost', 'jitter', 'concealedSamples', 'totalSamplesReceived'].includes(key)).sort(),
+      ['concealedSamples', 'jitter', 'packetsLost', 'totalSamplesReceived']);
+    assert.equal(await student.evaluate('window.sabaq.selectedCandidatePair()'), null, 'the fake SFU never completes ICE');
+  });
+
+  await t.test('connection quality: own bars and weak-video notice; the teacher sees every participant, weak students flagged', async () => {
+    const weak = { score: 2, lossPercent: 14.5, rttMs: 420, jitterMs: 35, availableKbps: 90, receivingVideo: false };
+    server.sendQuality(studentId, weak);
+    server.sendQuality(teacherId, { score: 5, lossPercent: 0, rttMs: 20, jitterMs: 2, availableKbps: 2500, receivingVideo: true });
+    await student.waitFor(`window.sabaq.state.ownQuality?.score === 2 && !document.querySelector('#quality-indicator').hidden`);
+    const label = await student.evaluate(`document.querySelector('#quality-indicator').getAttribute('aria-label')`);
+    assert.equal(label, 'Качество связи: плохое (2/5) · потери пакетов 14,5% · задержка (RTT) 420 мс · джиттер 35 мс · доступно 90 кбит/с · видео приостановлено');
+    assert.equal(await student.evaluate(`document.querySelectorAll('#quality-indicator rect.on').length`), 2);
+    assert.deepEqual(await student.evaluate('Object.keys(window.sabaq.state.quality)'), [studentId], 'a student only hears about itself');
+    server.sendQuality(studentId, weak);
+    await student.waitFor(`window.sabaq.state.videoPaused && document.querySelector('#notice-bar').textContent.includes('Слабое соединение: видео приостановлено, звук продолжается')`);
+
+    await teacher.waitFor(`window.sabaq.state.quality['${studentId}']?.score === 2 && window.sabaq.state.ownQuality?.score === 5`);
+    const row = `li[data-participant-id="${studentId}"]`;
+    await teacher.waitFor(`document.querySelector('${row}').classList.contains('weak-link') && document.querySelector('${row} .quality').dataset.score === '2'`);
+    assert.equal(await teacher.evaluate(`document.querySelector('${row} .weak-badge').textContent`), '!Weak connection');
+    assert.match(await teacher.evaluate(`document.querySelector('${row} .quality').getAttribute('aria-label')`), /^Connection quality: poor \(2\/5\) · packet loss 14\.5%/);
+    assert.equal(await teacher.evaluate(`document.querySelector('li[data-participant-id="${teacherId}"] .quality').dataset.score`), '5');
+    assert.deepEqual(await observer.evaluate('window.sabaq.state.quality'), {}, 'observers get no reports about others');
+    await screenshot(teacher, 'teacher-weak-student.png');
+
+    server.sendQuality(studentId, { ...weak, score: 4, lossPercent: 1, receivingVideo: true });
+    await student.waitFor(`!window.sabaq.state.videoPaused && !document.querySelector('#notice-bar').textContent.includes('Слабое')`);
+    assert.equal(await student.evaluate(`document.querySelector('#quality-indicator').dataset.score`), '4');
+  });
+
   await t.test('mute: the student\'s microphone track is disabled and unmute works with the floor', async () => {
-    await teacher.evaluate(`window.sabaq.mute('${studentId}')`);
+    // Not awaited: the hook resolves only after the 3 s in which an error reply could still come; the effect is awaited.
+    await teacher.evaluate(`void window.sabaq.mute('${studentId}')`);
     await student.waitFor(`window.sabaq.state.muted`);
     assert.equal(await student.evaluate(`window.sabaq.pc().getTransceivers().find((t) => t.sender.track?.kind === 'audio').sender.track.enabled`), false);
     await teacher.waitFor(`window.sabaq.state.participants.find((p) => p.id === '${studentId}').muted`);
@@ -163,12 +217,12 @@ test('a lesson from the landing page to the end', async (t) => {
 
   await t.test('revoking the floor stops the student publishing; re-granting reuses the inactive m-lines', async () => {
     const transceiversBefore = await observer.evaluate('window.sabaq.pc().getTransceivers().length');
-    await teacher.evaluate(`window.sabaq.grantFloor('${studentId}', false)`);
+    await teacher.evaluate(`void window.sabaq.grantFloor('${studentId}', false)`);
     await student.waitFor(`!window.sabaq.state.floor && window.sabaq.lastOffer().publish.length === 0`);
     assert.equal(await student.evaluate(`window.sabaq.pc().getTransceivers().filter((t) => t.direction === 'sendonly').length`), 0);
     assert.ok(server.messages.some((m) => m.from === studentId && m.message.type === 'unpublish'));
     await observer.waitFor(`window.sabaq.subscriptions().every((s) => s.participantId === '${teacherId}') && window.sabaq.pc().getTransceivers().filter((t) => t.currentDirection === 'inactive').length === 2`);
-    await teacher.evaluate(`window.sabaq.grantFloor('${studentId}', true)`);
+    await teacher.evaluate(`void window.sabaq.grantFloor('${studentId}', true)`);
     await observer.waitFor(`window.sabaq.subscriptions().filter((s) => s.participantId === '${studentId}' && s.currentDirection === 'recvonly').length === 2`);
     assert.equal(await observer.evaluate('window.sabaq.pc().getTransceivers().length'), transceiversBefore, 'no new m-lines');
   });

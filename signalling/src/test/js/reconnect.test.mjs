@@ -64,6 +64,7 @@ test('a dropped WebSocket shows Reconnecting, then rejoins and restores the less
   const student = await open(`${lesson.studentUrl}&name=Timur&lang=en`, 'student');
   await student.waitFor(`window.sabaq?.state.joined && window.sabaq.state.chat.length === 1`);
   const firstId = await student.evaluate('window.sabaq.state.participantId');
+  assert.equal(await student.evaluate('window.sabaq.setAudioOnly(true)'), true);
   await student.evaluate(`window.connections = []; setInterval(() => window.connections.push(window.sabaq.state.connection), 20)`);
 
   healthy.dropConnection(firstId);
@@ -73,6 +74,12 @@ test('a dropped WebSocket shows Reconnecting, then rejoins and restores the less
   assert.deepEqual(s.chat.map((m) => m.text), ['Page 42']);
   assert.ok(s.participants.some((p) => p.id === s.participantId && p.name === 'Timur'));
   await student.waitFor(`window.sabaq.subscriptions().filter((x) => x.participantId === '${teacherId}' && x.currentDirection === 'recvonly').length === 2`);
+  const fromRejoined = healthy.messages.filter((m) => m.from === s.participantId).map((m) => m.message);
+  const receiveMode = fromRejoined.findIndex((m) => m.type === 'receive-mode' && m.audioOnly === true);
+  assert.ok(receiveMode >= 0, 'audio only is sent again after the rejoin');
+  assert.ok(receiveMode < fromRejoined.findIndex((m) => m.type === 'offer'), 'before the first offer, so no video is sent meanwhile');
+  assert.equal(s.audioOnly, true);
+  await student.waitFor(`document.querySelector('#stage-main #audio-only-panel') !== null && document.querySelectorAll('#stage .tile').length === 0`);
   await teacher.waitFor(`window.sabaq.state.participants.length === 2 && !window.sabaq.state.participants.some((p) => p.id === '${firstId}')`);
 });
 

@@ -1,6 +1,6 @@
 // Unit tests of the web client's pure parts and its signalling client (with a fake WebSocket and mock timers).
 // Run: node signalling/src/test/js/web-units.test.mjs
-import { test, mock } from 'node:test';
+import { test, mock, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -48,8 +48,15 @@ class FakeWebSocket {
 }
 globalThis.WebSocket = FakeWebSocket;
 
+/** Clients opened by a test; closed after it, or their keep-alive timers would hold the process for 45 s. */
+const openClients = [];
+afterEach(() => {
+  for (const client of openClients.splice(0)) client.close();
+});
+
 async function openClient(options) {
   const client = new SignallingClient('ws://127.0.0.1/ws', options);
+  openClients.push(client);
   const connected = client.connect();
   FakeWebSocket.last.serverOpen();
   await connected;

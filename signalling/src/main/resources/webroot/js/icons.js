@@ -21,4 +21,15 @@ export const icons = Object.freeze({
   floor: svg(`<path d="M4 10v4h3l6 4V6L7 10z" fill="currentColor"/><path d="M16 8.5l4-2M16 12h4.5M16 15.5l4 2" ${line}/>`),
   remove: svg(`<path d="M6 6l12 12M18 6L6 18" ${line}/>`),
   send: svg(`<path d="M3 11.5l18-8-6.5 17-3-7.5z" fill="currentColor"/>`),
+  audioOnly: svg(`<path d="M4 15v-3a8 8 0 0 1 16 0v3" ${line}/><rect x="3" y="14" width="5" height="7" rx="1.5" fill="currentColor"/><rect x="16" y="14" width="5" height="7" rx="1.5" fill="currentColor"/>`),
 });
+
+/** Five signal bars of rising height, the first `score` (1-5) of them filled (class "on"), the rest outlined. */
+export function signalBars(score) {
+  const filled = Math.min(5, Math.max(0, Math.round(Number(score)) || 0));
+  const bars = [0, 1, 2, 3, 4].map((i) => {
+    const height = 4 + i * 4;
+    return `<rect class="${i < filled ? 'on' : 'off'}" x="${1 + i * 4.6}" y="${21 - height}" width="3.4" height="${height}" rx="1"/>`;
+  });
+  return svg(bars.join(''));
+}

@@ -7,12 +7,19 @@ import { LocalPublisher } from './publisher.js';
 import { currentLanguage } from './i18n.js';
 import { overallConnection } from './connection-status.js';
 import { createLessonState, upsertParticipant, removeParticipant, mergeChat, readClientId, storeClientId } from './lesson-state.js';
+import { LinkMonitor } from './link-monitor.js';
 
 /** Join errors after which retrying cannot help. */
 const FATAL_JOIN_CODES = new Set(['TOKEN_INVALID', 'TOKEN_EXPIRED', 'LESSON_NOT_FOUND', 'LESSON_ENDED', 'REMOVED', 'FORBIDDEN']);
 const CHAT_MAX_CHARS = 2000;
 const MAX_MEDIA_RESTARTS = 3;
+/** ICE restarts tried on the same peer connection before a full rejoin. */
+const MAX_ICE_RESTARTS = 2;
+/** How long a "disconnected" transport may stay quiet before an ICE restart. */
+const ICE_RESTART_AFTER_MS = 3000;
 const RECONNECT_MAX_DELAY_MS = 10_000;
+/** connection-quality arrives about every participant every ~2 s: their renders are batched over this long. */
+const QUALITY_RENDER_DELAY_MS = 250;
 
 export class LessonSession {
   /** Plain data only, so that tests can serialise it (see lesson-state.js). */
@@ -26,11 +33,14 @@ export class LessonSession {
   #everJoined = false;
   #finished = false;
   #reconnectTimer = null;
+  #iceRestartTimer = null;
+  #iceRestarts = 0;
   #reconnectAttempts = 0;
   #peerEverConnected = false;
   #mediaRestarts = 0;
   #mediaGaveUp = false;
   #joinFailed = false;
+  #qualityRenderTimer = null;
 
   /**
    * @param options token (join token), claims (its decoded claims), lesson (GET /api/lessons/{id} body or null),
@@ -53,6 +63,10 @@ export class LessonSession {
       onChange: () => this.#changed(),
       onError: (error, context) => this.#onMediaError(error, context),
       fakeScreen,
+    });
+    this.link = new LinkMonitor(s, this.signalling, {
+      onChange: () => this.#changed(),
+      onError: (error) => this.#notice({ kind: 'error', code: error.code ?? 'UNKNOWN', message: error.message }),
     });
     this.#listen();
   }
@@ -151,6 +165,15 @@ export class LessonSession {
     return true;
   }
 
+  /**
+   * Audio only on/off (protocol receive-mode): the page stops showing remote video at once, the choice is remembered
+   * for the lesson and sent again after every rejoin. Resolves true once the server confirmed it; false when the
+   * server refused it (the choice returns to the server's) or when not connected now (it is sent on the rejoin).
+   */
+  setAudioOnly(on) {
+    return this.link.setAudioOnly(on);
+  }
+
   async startScreenShare() {
     if (this.state.role !== 'teacher') return this.#refuse('FORBIDDEN');
     await this.publisher.startScreen();
@@ -193,6 +216,7 @@ export class LessonSession {
     s.tracks = joined.tracks ?? [];
     mergeChat(s.chat, joined.chat ?? []);
     const self = this.self;
+    this.link.joined(self);
     s.floor = s.role === 'student' && Boolean(self.hasFloor);
     s.handRaised = Boolean(self.handRaised);
     s.muted = Boolean(self.muted);
@@ -224,6 +248,14 @@ export class LessonSession {
     on('participant-left', (m) => {
       removeParticipant(s.participants, m.participantId);
       if (s.activeSpeaker === m.participantId) s.activeSpeaker = null;
+      this.link.participantLeft(m.participantId);
+    });
+    this.signalling.on('connection-quality', (m) => {
+      this.link.onQuality(m);
+      this.#qualityRenderTimer ??= setTimeout(() => {
+        this.#qualityRenderTimer = null;
+        this.#changed();
+      }, QUALITY_RENDER_DELAY_MS);
     });
     on('tracks', (m) => {
       s.tracks = Array.isArray(m.tracks) ? m.tracks : [];
@@ -253,6 +285,7 @@ export class LessonSession {
     });
     this.signalling.on('close', ({ byClient }) => {
       s.joined = false;
+      this.link.closed();
       if (!byClient && !this.#finished && this.#everJoined) this.#scheduleReconnect();
       this.#changed();
     });
@@ -264,6 +297,7 @@ export class LessonSession {
     if (s.muted && !self.muted) this.publisher.mutedByTeacher = false;
     s.muted = Boolean(self.muted);
     if (s.role === 'student') this.#setFloor(Boolean(self.hasFloor));
+    this.link.selfUpdated(self);
   }
 
   #setFloor(granted) {
@@ -304,9 +338,19 @@ export class LessonSession {
       if (state === 'connected') {
         this.#peerEverConnected = true;
         this.#mediaRestarts = 0;
+        this.#iceRestarts = 0;
         this.#mediaGaveUp = false;
+        clearTimeout(this.#iceRestartTimer);
+      } else if (state === 'disconnected') {
+        // The path went quiet (a network drop): if it does not come back by itself soon, restart ICE.
+        clearTimeout(this.#iceRestartTimer);
+        this.#iceRestartTimer = setTimeout(() => {
+          if (this.media.pc?.connectionState === 'disconnected') this.#restartIce();
+        }, ICE_RESTART_AFTER_MS);
       } else if (state === 'failed') {
-        this.#restartAfterMediaFailure();
+        clearTimeout(this.#iceRestartTimer);
+        if (this.#iceRestarts < MAX_ICE_RESTARTS) this.#restartIce();
+        else this.#restartAfterMediaFailure();
       }
     }
     this.#changed();
@@ -323,6 +367,13 @@ export class LessonSession {
     const code = error instanceof ProtocolError || typeof error.code === 'string' ? error.code : 'BAD_SDP';
     if (context === 'capture') this.state.mediaError = code;
     this.#notice({ kind: 'error', code, message: error.message });
+  }
+
+  /** Same participant, same peer connection, new ICE credentials: media resumes without a rejoin. */
+  #restartIce() {
+    if (this.#finished || !this.state.joined) return;
+    this.#iceRestarts++;
+    this.media.restartIce().catch(() => this.#restartAfterMediaFailure());
   }
 
   /** The media transport failed: rejoin (new socket, new peer connection), at most MAX_MEDIA_RESTARTS in a row. */
@@ -378,6 +429,7 @@ export class LessonSession {
     if (this.#finished) return;
     this.#finished = true;
     clearTimeout(this.#reconnectTimer);
+    clearTimeout(this.#iceRestartTimer);
     this.publisher.stop({ notifyServer: false });
     this.media.close();
     this.signalling.close();
@@ -408,6 +460,7 @@ export class LessonSession {
     s.local.microphone = this.publisher.microphoneOn;
     s.local.screen = this.publisher.sharingScreen;
     if ((s.local.camera && s.local.microphone) || !this.#canPublish()) s.mediaError = null;
+    this.link.refresh();
     const pc = this.media.pc;
     s.connectionDetail.peer = pc?.connectionState ?? null;
     s.connection = overallConnection({

@@ -5,10 +5,10 @@ import { $, copyText, icon } from './dom.js';
 import { icons } from './icons.js';
 import { readParams, tokenClaims, lessonLink, webSocketUrl } from './url.js';
 import { LessonSession } from './lesson-session.js';
-import { stageTiles, renderStage, renderAudio, unlockAudio } from './ui-stage.js';
+import { stageTiles, renderStage, renderAudio, unlockAudio, createAudioOnlyPanel, renderAudioOnlyPanel } from './ui-stage.js';
 import { renderParticipants } from './ui-participants.js';
 import { renderChat } from './ui-chat.js';
-import { renderConnectionBadge, renderControls, renderNotice, renderOverlay, showToast, confirmAction } from './ui.js';
+import { renderConnectionBadge, renderQuality, renderControls, renderNotice, renderOverlay, showToast, confirmAction } from './ui.js';
 
 const NAME_MAX = 100;
 const NAME_STORAGE_KEY = 'sabaq.displayName';
@@ -21,6 +21,7 @@ mountLanguageSwitch($('#lang-switch'));
 let session = null;
 let joinError = null;
 let soundBlocked = false;
+const audioOnlyPanel = createAudioOnlyPanel();
 
 boot();
 
@@ -119,6 +120,7 @@ function wireLessonView(current) {
   $('#btn-cam').addEventListener('click', () => current.setCamera(!current.state.local.camera));
   $('#btn-screen').addEventListener('click', () => (current.state.local.screen ? current.stopScreenShare() : current.startScreenShare()));
   $('#btn-hand').addEventListener('click', () => current.raiseHand(!current.state.handRaised));
+  $('#btn-audio-only').addEventListener('click', () => current.setAudioOnly(!current.state.audioOnly));
   $('#btn-leave').addEventListener('click', () => current.leave());
   $('#btn-end').addEventListener('click', async () => {
     if (await confirmAction(t('controls.endConfirm'), t('controls.end'))) current.endLesson();
@@ -177,6 +179,7 @@ function render() {
   roleBadge.hidden = !s.role;
   if (s.role) roleBadge.textContent = t(`role.${s.role}`);
   renderConnectionBadge($('#connection-badge'), s);
+  renderQuality($('#quality-indicator'), s.ownQuality, { audioOnly: s.audioOnly });
 
   const over = s.lessonEnded || s.removed || s.left || Boolean(s.fatalError);
   const tiles = over ? [] : stageTiles(s, {
@@ -188,7 +191,9 @@ function render() {
   });
   const teacherPresent = s.participants.some((p) => p.role === 'teacher');
   const emptyText = over ? '' : teacherPresent ? t('stage.waitingVideo') : t('stage.waitingTeacher');
-  renderStage($('#stage-main'), $('#stage-side'), tiles, emptyText);
+  const panel = s.audioOnly && !over ? audioOnlyPanel : null;
+  if (panel) renderAudioOnlyPanel(panel, s);
+  renderStage($('#stage-main'), $('#stage-side'), tiles, emptyText, panel);
   const audio = s.tracks
     .filter((track) => track.kind === 'audio' && track.participantId !== s.participantId)
     .map((track) => ({ trackId: track.trackId, track: media.remoteTrack(track.trackId) }))
@@ -249,6 +254,7 @@ function exposeHooks(current) {
     pc: () => current.media.pc,
     inboundVideoStats: () => current.media.inboundStats('video'),
     inboundAudioStats: () => current.media.inboundStats('audio'),
+    selectedCandidatePair: () => current.media.selectedCandidatePair(),
     subscriptions: () => current.media.subscriptions(),
     lastOffer: () => current.media.lastOffer,
     sendChat: (text) => current.sendChat(text),
@@ -262,6 +268,7 @@ function exposeHooks(current) {
     stopScreenShare: () => current.stopScreenShare(),
     setMicrophone: (on) => current.setMicrophone(on),
     setCamera: (on) => current.setCamera(on),
+    setAudioOnly: (on = true) => current.setAudioOnly(on),
     leave: () => current.leave(),
   };
 }

@@ -1,6 +1,7 @@
 // One RTCPeerConnection per joined session and its negotiation with the SFU (docs/protocol.md section 2.3):
 // the browser always offers, one offer at a time; publish/subscribe lists name the mids; vanished remote tracks
 // leave their transceiver inactive for reuse; remote tracks are mapped to participants through mid -> trackId.
+import { inboundRow, selectedCandidatePair } from './webrtc-stats.js';
 
 /** Camera simulcast: rids q, h, f at 1/4, 1/2 and full resolution (shared/notes/webrtc-stack.md section 4). */
 export const CAMERA_ENCODINGS = Object.freeze([
@@ -172,36 +173,34 @@ export class MediaSession {
     return this.#running;
   }
 
+  /**
+   * ICE restart (RFC 8445 section 9) on the same peer connection: the next offer carries new ICE credentials, the
+   * DTLS session and every track stay. Used when the network path was lost for a while.
+   */
+  restartIce() {
+    const pc = this.#pc;
+    if (!pc) return Promise.resolve();
+    pc.restartIce();
+    this.#negotiatedSignature = null;
+    return this.negotiate();
+  }
+
   /** inbound-rtp statistics of each received track of a kind, read through its transceiver's receiver. */
   async inboundStats(kind) {
     const rows = [];
     for (const [trackId, transceiver] of this.#subscriptions) {
       if (transceiver.receiver.track.kind !== kind) continue;
       const track = this.#remote.get(trackId);
-      const row = { trackId, participantId: track?.participantId ?? null, source: track?.source ?? null, mid: transceiver.mid, packetsReceived: 0, bytesReceived: 0 };
-      if (kind === 'video') Object.assign(row, { framesDecoded: 0, frameWidth: 0, frameHeight: 0 });
-      else Object.assign(row, { concealedSamples: 0, totalSamplesReceived: 0 });
-      let mostFrames = -1;
-      const report = await transceiver.receiver.getStats();
-      report.forEach((stat) => {
-        if (stat.type !== 'inbound-rtp' || (stat.kind ?? stat.mediaType) !== kind) return;
-        row.packetsReceived += stat.packetsReceived ?? 0;
-        row.bytesReceived += stat.bytesReceived ?? 0;
-        if (kind === 'video') {
-          row.framesDecoded += stat.framesDecoded ?? 0;
-          if ((stat.framesDecoded ?? 0) > mostFrames) {
-            mostFrames = stat.framesDecoded ?? 0;
-            row.frameWidth = stat.frameWidth ?? 0;
-            row.frameHeight = stat.frameHeight ?? 0;
-          }
-        } else {
-          row.concealedSamples += stat.concealedSamples ?? 0;
-          row.totalSamplesReceived += stat.totalSamplesReceived ?? 0;
-        }
-      });
-      rows.push(row);
+      const row = { trackId, participantId: track?.participantId ?? null, source: track?.source ?? null, mid: transceiver.mid };
+      rows.push(inboundRow(kind, row, await transceiver.receiver.getStats()));
     }
     return rows;
+  }
+
+  /** The ICE candidate pair in use (see webrtc-stats.js), or null without a peer connection or a selected pair. */
+  async selectedCandidatePair() {
+    const pc = this.#pc;
+    return pc ? selectedCandidatePair(await pc.getStats()) : null;
   }
 
   async #negotiateOnce(pc) {

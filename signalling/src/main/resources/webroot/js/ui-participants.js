@@ -1,24 +1,31 @@
-// The participant list: name, role, hand, floor, microphone, camera, connection, muted, speaking; the teacher also
-// gets per-participant actions (floor, mute, remove). Items are rebuilt only when their content changed, and focus
-// inside a rebuilt item is restored so keyboard users do not lose their place.
+// The participant list: name, role, hand, floor, microphone, camera, audio only, connection and its quality, muted,
+// speaking; the teacher also gets per-participant actions (floor, mute, remove) and sees weak connections flagged.
+// Items are rebuilt only when their content changed (the quality bars are updated in place), and focus inside a
+// rebuilt item is restored so keyboard users do not lose their place.
 import { h, icon } from './dom.js';
 import { icons } from './icons.js';
 import { t, currentLanguage } from './i18n.js';
 import { participantConnection } from './connection-status.js';
+import { renderQuality } from './ui.js';
 
 const ROLE_ORDER = { teacher: 0, student: 1, observer: 2 };
 
-/** Teacher first, then students (floor, then raised hands, then arrival order), then observers. */
-export function sortParticipants(participants) {
+/**
+ * Teacher first, then students (floor, then raised hands, then weak connections, then arrival order), then
+ * observers. isWeak(participantId) tells weak connections (the teacher's view); by default none is.
+ */
+export function sortParticipants(participants, isWeak = () => false) {
   return participants
-    .map((participant, index) => ({ participant, index }))
+    .map((participant, index) => ({ participant, index, weak: isWeak(participant.id) }))
     .sort((a, b) => {
       const role = (ROLE_ORDER[a.participant.role] ?? 3) - (ROLE_ORDER[b.participant.role] ?? 3);
       if (role !== 0) return role;
       const floor = Number(Boolean(b.participant.hasFloor)) - Number(Boolean(a.participant.hasFloor));
       if (floor !== 0) return floor;
       const hand = Number(Boolean(b.participant.handRaised)) - Number(Boolean(a.participant.handRaised));
-      return hand !== 0 ? hand : a.index - b.index;
+      if (hand !== 0) return hand;
+      const weak = Number(b.weak) - Number(a.weak);
+      return weak !== 0 ? weak : a.index - b.index;
     })
     .map((entry) => entry.participant);
 }
@@ -39,12 +46,17 @@ export function renderParticipants(list, state, onAction) {
     });
   }
   const existing = new Map([...list.children].map((item) => [item.dataset.participantId, item]));
-  sortParticipants(state.participants).forEach((participant, index) => {
+  const teacherView = state.role === 'teacher' && state.joined;
+  const isWeak = (id) => teacherView && Boolean(state.weakLinks[id]?.weak);
+  sortParticipants(state.participants, isWeak).forEach((participant, index) => {
+    const quality = state.quality[participant.id] ?? null;
     const view = {
       participant,
       self: participant.id === state.participantId,
       speaking: state.activeSpeaker === participant.id,
-      teacherView: state.role === 'teacher' && state.joined,
+      teacherView,
+      weak: isWeak(participant.id) && participant.role === 'student',
+      hasQuality: quality !== null,
       lang: currentLanguage(),
     };
     const signature = JSON.stringify(view);
@@ -56,12 +68,13 @@ export function renderParticipants(list, state, onAction) {
       if (item) replacePreservingFocus(item, fresh);
       item = fresh;
     }
+    if (quality) renderQuality(item.querySelector('.quality'), quality, { audioOnly: Boolean(participant.audioOnly) });
     if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
   });
   for (const item of existing.values()) item.remove();
 }
 
-function buildItem({ participant: p, self, speaking, teacherView }) {
+function buildItem({ participant: p, self, speaking, teacherView, weak, hasQuality }) {
   const name = p.name ?? '';
   const statuses = [];
   if (p.handRaised) statuses.push(status('hand', icons.hand, t('participant.handRaised')));
@@ -71,6 +84,8 @@ function buildItem({ participant: p, self, speaking, teacherView }) {
     else statuses.push(status(p.microphone ? 'on' : 'off', p.microphone ? icons.mic : icons.micOff, t(p.microphone ? 'participant.micOn' : 'participant.micOff')));
     statuses.push(status(p.camera ? 'on' : 'off', p.camera ? icons.camera : icons.cameraOff, t(p.camera ? 'participant.camOn' : 'participant.camOff')));
   }
+  if (p.audioOnly) statuses.push(status('audio-only', icons.audioOnly, t('participant.audioOnly')));
+  if (hasQuality) statuses.push(h('span', { className: 'quality', role: 'img' }));
   const connection = participantConnection(p.connection);
   statuses.push(
     h('span', { className: 'conn-dot', 'data-state': connection, title: t(`conn.${connection}`) }, h('span', { className: 'visually-hidden' }, t(`conn.${connection}`))),
@@ -90,12 +105,17 @@ function buildItem({ participant: p, self, speaking, teacherView }) {
 
   return h(
     'li',
-    { className: `participant${speaking ? ' speaking' : ''}${p.handRaised ? ' hand-raised' : ''}`, 'data-participant-id': p.id, 'data-role': p.role },
+    {
+      className: `participant${speaking ? ' speaking' : ''}${p.handRaised ? ' hand-raised' : ''}${weak ? ' weak-link' : ''}`,
+      'data-participant-id': p.id,
+      'data-role': p.role,
+    },
     h('span', { className: 'avatar', 'aria-hidden': 'true' }, (name.trim()[0] ?? '?').toUpperCase()),
     h('span', { className: 'participant-main' },
       h('span', { className: 'participant-name' }, name, self ? h('span', { className: 'you' }, ` ${t('participant.you')}`) : null),
       h('span', { className: 'participant-role' }, t(`role.${p.role}`),
-        p.hasFloor ? h('span', { className: 'floor-badge' }, icon(icons.floor), t('participant.hasFloor')) : null)),
+        p.hasFloor ? h('span', { className: 'floor-badge' }, icon(icons.floor), t('participant.hasFloor')) : null,
+        weak ? h('span', { className: 'weak-badge' }, h('span', { 'aria-hidden': 'true' }, '!'), t('participant.weakLink')) : null)),
     h('span', { className: 'participant-status' }, statuses),
     actions.length ? h('span', { className: 'participant-actions' }, actions) : null,
   );

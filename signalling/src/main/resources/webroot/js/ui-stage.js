@@ -1,18 +1,20 @@
 // The stage: which videos to show and how big (screen share first, then the teacher's camera, then students with
-// the floor), rendered as keyed tiles so that playing <video> elements survive re-renders; plus remote audio sinks.
+// the floor), rendered as keyed tiles so that playing <video> elements survive re-renders; in audio-only mode a
+// panel (teacher, who speaks, screen share) instead of remote video; plus remote audio sinks.
 import { h, icon } from './dom.js';
 import { icons } from './icons.js';
 import { t } from './i18n.js';
+import { audioOnlyPanel } from './receive-mode.js';
 
 /**
- * The tiles to show, most important first (the first one is shown large).
+ * The tiles to show, most important first (the first one is shown large). In audio-only mode only one's own.
  * @param state the session state
  * @param media {remoteTrack(trackId), localCamera, localScreen, localCameraPublished, localMicrophoneOn}
  */
 export function stageTiles(state, media) {
   const tiles = [];
   for (const track of state.tracks) {
-    if (track.kind !== 'video' || track.participantId === state.participantId) continue;
+    if (state.audioOnly || track.kind !== 'video' || track.participantId === state.participantId) continue;
     tiles.push({ participantId: track.participantId, source: track.source, trackId: track.trackId, track: media.remoteTrack(track.trackId), local: false });
   }
   const self = state.participantId;
@@ -39,11 +41,17 @@ function rankOf(source, participant) {
   return 4;
 }
 
-/** Renders tiles: the first into main, the rest into side; emptyText is shown when there is no video at all. */
-export function renderStage(main, side, tiles, emptyText) {
+/**
+ * Renders tiles: the first into main, the rest into side; emptyText is shown when there is no video at all. With a
+ * panel (an element with data-key), the panel fills main and every tile goes to the side.
+ */
+export function renderStage(main, side, tiles, emptyText, panel = null) {
   const existing = new Map();
   for (const element of [...main.children, ...side.children]) existing.set(element.dataset.key, element);
-  if (tiles.length === 0) {
+  if (panel) {
+    existing.delete(panel.dataset.key);
+    place(main, panel, 0);
+  } else if (tiles.length === 0) {
     let empty = existing.get('empty');
     existing.delete('empty');
     if (!empty) empty = h('p', { className: 'stage-empty', 'data-key': 'empty' });
@@ -55,7 +63,8 @@ export function renderStage(main, side, tiles, emptyText) {
     existing.delete(tile.key);
     if (!element) element = createTile(tile.key);
     updateTile(element, tile);
-    if (index === 0) place(main, element, 0);
+    if (panel) place(side, element, index);
+    else if (index === 0) place(main, element, 0);
     else place(side, element, index - 1);
   });
   for (const element of existing.values()) {
@@ -130,6 +139,42 @@ function place(container, element, index) {
   container.insertBefore(element, container.children[index] ?? null);
   const video = element.querySelector('video');
   if (video?.srcObject && video.paused) video.play().catch(() => {});
+}
+
+/** The audio-only panel (for renderStage), filled by renderAudioOnlyPanel. */
+export function createAudioOnlyPanel() {
+  return h(
+    'section',
+    { id: 'audio-only-panel', className: 'audio-only-panel', 'data-key': 'audio-only', 'aria-labelledby': 'audio-only-title' },
+    h('span', { className: 'audio-only-icon' }, icon(icons.audioOnly)),
+    h('h2', { id: 'audio-only-title' }),
+    h('p', { className: 'audio-only-teacher' }),
+    h('p', { className: 'audio-only-speaker' }),
+    h('p', { className: 'audio-only-screen', role: 'status' }),
+    h('p', { className: 'audio-only-hint' }),
+  );
+}
+
+/** Fills the audio-only panel: the teacher, who speaks now and who shares a screen (text only, no video). */
+export function renderAudioOnlyPanel(panel, state) {
+  const view = audioOnlyPanel(state);
+  panel.querySelector('h2').textContent = t('audio.title');
+  panel.querySelector('.audio-only-hint').textContent = t('audio.hint');
+  const set = (selector, text, active) => {
+    const line = panel.querySelector(selector);
+    if (line.textContent !== text) line.textContent = text;
+    line.classList.toggle('active', active);
+  };
+  set('.audio-only-teacher', view.teacherName === null ? t('stage.waitingTeacher') : t('audio.teacher', { name: view.teacherName }), false);
+  const speaker = view.speaker;
+  set('.audio-only-speaker', speaker === null ? t('audio.silence') : speaker.self ? t('audio.speakingYou') : t('audio.speaking', { name: speaker.name }), speaker !== null);
+  const screen = view.screen;
+  let screenText = t('audio.noSharing');
+  if (screen?.self) screenText = t('audio.youSharing');
+  else if (screen?.teacher) screenText = t('audio.teacherSharing');
+  else if (screen) screenText = t('audio.otherSharing', { name: screen.name });
+  set('.audio-only-screen', screenText, screen !== null);
+  panel.dataset.sharing = String(screen !== null);
 }
 
 /**

@@ -1,12 +1,31 @@
 // Page chrome of the lesson: connection badge, control buttons, notice bar, end-of-lesson overlay, toasts and the
 // confirmation dialog.
 import { $, h, icon } from './dom.js';
-import { icons } from './icons.js';
-import { t, errorText } from './i18n.js';
+import { icons, signalBars } from './icons.js';
+import { t, errorText, currentLanguage } from './i18n.js';
+import { describeQuality } from './link-quality.js';
 
 export function renderConnectionBadge(badge, state) {
   badge.dataset.state = state.connection;
   badge.textContent = t(`conn.${state.connection}`);
+}
+
+/**
+ * Signal bars (1-5) for a quality report, with the localized details as the accessible name and the tooltip.
+ * Updates element in place and only when something changed; hidden when quality is null.
+ */
+export function renderQuality(element, quality, { audioOnly = false } = {}) {
+  element.hidden = !quality;
+  if (!quality) return;
+  const label = describeQuality(quality, t, currentLanguage(), { audioOnly });
+  if (element.dataset.score !== String(quality.score)) {
+    element.dataset.score = String(quality.score);
+    element.replaceChildren(icon(signalBars(quality.score)));
+  }
+  if (element.getAttribute('aria-label') !== label) {
+    element.setAttribute('aria-label', label);
+    element.title = label;
+  }
 }
 
 /** Sets a control button's icon and label (label changes with state, e.g. "Turn microphone off"). */
@@ -57,6 +76,14 @@ export function renderControls(state, sharingScreen) {
     pressed: state.handRaised,
     disabled,
   });
+  setControl($('#btn-audio-only'), {
+    visible: true,
+    iconName: 'audioOnly',
+    label: t('controls.audioOnly'),
+    pressed: state.audioOnly,
+    disabled: state.lessonEnded || state.removed || state.left || Boolean(state.fatalError),
+  });
+  $('#btn-audio-only').title = t('controls.audioOnlyHint');
   setControl($('#btn-leave'), { visible: true, iconName: 'leave', label: t('controls.leave'), disabled });
   setControl($('#btn-end'), { visible: teacher, iconName: 'endCall', label: t('controls.end'), disabled });
 }
@@ -66,6 +93,7 @@ export function renderNotice(bar, state) {
   const parts = [];
   if (state.role === 'student' && state.floor) parts.push(t('floor.you'));
   if (state.muted) parts.push(t('notice.mutedByTeacher'));
+  if (state.videoPaused) parts.push(t('notice.videoPaused'));
   if (state.mediaError) parts.push(errorText(state.mediaError));
   bar.hidden = parts.length === 0;
   bar.textContent = parts.join(' · ');

@@ -19,6 +19,13 @@ public interface MediaPeer {
     /** Stops (or resumes) forwarding one of this peer's published tracks to everyone, e.g. when a teacher mutes a student. */
     void setTrackPaused(String trackId, boolean paused);
 
+    /**
+     * Audio only: the subscriber receives no video at all (chosen by the student on a poor line). Backends that
+     * cannot do it ignore the call.
+     */
+    default void setAudioOnly(boolean audioOnly) {
+    }
+
     /** Closes this peer's own published tracks and subscriptions. Idempotent. */
     void close();
 }

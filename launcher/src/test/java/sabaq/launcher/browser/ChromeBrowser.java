@@ -7,6 +7,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.io.File;
 import java.io.IOException;
@@ -29,13 +30,15 @@ public final class ChromeBrowser implements AutoCloseable {
 
     private final String name;
     private final Path profile;
-    private final ChromeDriver driver;
+    private final RemoteWebDriver driver;
+    private final Process driverProcess;
     private boolean closed;
 
-    private ChromeBrowser(String name, Path profile, ChromeDriver driver) {
+    private ChromeBrowser(String name, Path profile, RemoteWebDriver driver, Process driverProcess) {
         this.name = name;
         this.profile = profile;
         this.driver = driver;
+        this.driverProcess = driverProcess;
     }
 
     /** Fails (never skips) when Chromium or chromedriver is missing: the README's test command installs them. */
@@ -48,12 +51,80 @@ public final class ChromeBrowser implements AutoCloseable {
 
     public static ChromeBrowser launch(String name) {
         requireInstalled();
-        Path profile;
+        Path profile = newProfile(name);
+        ChromeOptions opts = options(profile, null);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(java.io.OutputStream.nullOutputStream())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, opts);
+        return configure(new ChromeBrowser(name, profile, driver, null));
+    }
+
+    /**
+     * A browser inside a network namespace (its own network stack behind a veth, see {@code NetworkNamespace}):
+     * chromedriver runs in the namespace and is driven from here over the veth. Pages are served to it from
+     * {@code origin} (an http:// address on the veth), which is treated as a secure context.
+     */
+    public static ChromeBrowser launchIn(List<String> namespaceExecPrefix, String namespaceIp, String hostIp,
+                                         String origin, String name) {
+        requireInstalled();
+        Path profile = newProfile(name);
+        int port = freePort();
+        List<String> cmd = new java.util.ArrayList<>(namespaceExecPrefix);
+        cmd.addAll(List.of(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=" + hostIp, "--allowed-origins=*"));
+        Process p;
         try {
-            profile = Files.createTempDirectory("sabaq-chrome-" + name + "-");
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start chromedriver in the namespace: " + e.getMessage(), e);
+        }
+        String url = "http://" + namespaceIp + ":" + port;
+        try {
+            sabaq.common.test.Poll.until(Duration.ofSeconds(20), () -> isUp(url), "chromedriver in the namespace at " + url);
+            RemoteWebDriver driver = new RemoteWebDriver(new java.net.URL(url), options(profile, origin));
+            return configure(new ChromeBrowser(name, profile, driver, p));
+        } catch (RuntimeException | java.net.MalformedURLException e) {
+            p.destroyForcibly();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isUp(String url) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(url + "/status").openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(1000);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return 20000 + s.getLocalPort() % 20000;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ChromeBrowser configure(ChromeBrowser b) {
+        b.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        b.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return b;
+    }
+
+    private static Path newProfile(String name) {
+        try {
+            return Files.createTempDirectory("sabaq-chrome-" + name + "-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ChromeOptions options(Path profile, String secureOrigin) {
         ChromeOptions opts = new ChromeOptions();
         opts.setBinary(CHROMIUM.toFile());
         opts.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -62,18 +133,11 @@ public final class ChromeBrowser implements AutoCloseable {
                 "--autoplay-policy=no-user-gesture-required", "--disable-background-timer-throttling",
                 "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
                 "--window-size=1280,800", "--user-data-dir=" + profile);
+        if (secureOrigin != null) opts.addArguments("--unsafely-treat-insecure-origin-as-secure=" + secureOrigin);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         opts.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, opts);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new ChromeBrowser(name, profile, driver);
+        return opts;
     }
 
     public String name() {
@@ -136,6 +200,7 @@ public final class ChromeBrowser implements AutoCloseable {
         } catch (RuntimeException e) {
             crash();
         }
+        if (driverProcess != null) driverProcess.destroyForcibly();
         deleteQuietly(profile.toFile());
     }
 

@@ -86,8 +86,12 @@ public final class LessonPage {
         String what = browser.name() + " decoding " + source + " of " + participantId;
         long first = Poll.until(timeout, Duration.ofMillis(250), () -> framesDecoded(participantId, source), n -> n > 0,
                 what + " (stats: " + safeStats() + ")");
-        Poll.until(Duration.ofSeconds(15), Duration.ofMillis(250), () -> framesDecoded(participantId, source),
-                n -> n >= first + 10, what + " to keep rising from " + first);
+        // A new receiver (after a reconnect) starts counting from zero again: rising means +10 over the lowest seen.
+        long[] base = {first};
+        Poll.until(Duration.ofSeconds(15), Duration.ofMillis(250), () -> framesDecoded(participantId, source), n -> {
+            if (n < base[0]) base[0] = n;
+            return n >= base[0] + 10;
+        }, what + " to keep rising from " + first);
     }
 
     /** Waits until audio packets from the participant keep arriving. */

@@ -16,7 +16,10 @@ public final class StreamRewriter {
     private static final int NO_SOURCE = -1;
 
     private int sourceId = NO_SOURCE;
-    private int switchInSeq;
+    // Highest sequence number accepted from the current source, and how many packets past the switch point it is
+    // (extended, so it does not wrap): packets before the switch point have a negative index.
+    private int highestInSeq;
+    private long highestInIndex;
     private int seqOffset;
     private long tsOffset;
     private int pictureIdOffset;
@@ -42,6 +45,11 @@ public final class StreamRewriter {
         this.initialTs = initialTs & 0xFFFFFFFFL;
     }
 
+    /** Stops forwarding the current source (video paused); the next {@link #switchTo} continues the numbering. */
+    public void detach() {
+        sourceId = NO_SOURCE;
+    }
+
     public int currentSource() {
         return sourceId;
     }
@@ -62,7 +70,8 @@ public final class StreamRewriter {
             nextTs = (highestOutTs + elapsedTicks) & 0xFFFFFFFFL;
         }
         sourceId = newSource;
-        switchInSeq = inSeq & 0xFFFF;
+        highestInSeq = inSeq & 0xFFFF;
+        highestInIndex = 0;
         seqOffset = (nextSeq - inSeq) & 0xFFFF;
         tsOffset = (nextTs - inTs) & 0xFFFFFFFFL;
         if (inPictureId >= 0) {
@@ -85,8 +94,12 @@ public final class StreamRewriter {
      */
     public boolean accept(int source, int inSeq, long inTs, long nowNanos) {
         if (source != sourceId) return false;
-        int sinceSwitch = (short) ((inSeq - switchInSeq) & 0xFFFF);
-        if (sinceSwitch < 0) return false;
+        long index = highestInIndex + (short) ((inSeq - highestInSeq) & 0xFFFF);
+        if (index < 0) return false;
+        if (index > highestInIndex) {
+            highestInIndex = index;
+            highestInSeq = inSeq & 0xFFFF;
+        }
         outSeq = (inSeq + seqOffset) & 0xFFFF;
         outTs = (inTs + tsOffset) & 0xFFFFFFFFL;
         if (!sentAny || (short) ((outSeq - highestOutSeq) & 0xFFFF) > 0) {

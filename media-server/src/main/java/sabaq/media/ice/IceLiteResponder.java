@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sabaq.media.stun.StunMessage;
 import sabaq.media.stun.StunMessages;
+import sabaq.media.transport.DatagramOut;
 import sabaq.media.transport.MediaCounters;
 import sabaq.media.transport.MediaCounters.Counter;
 
@@ -28,26 +29,23 @@ public final class IceLiteResponder {
         /** Remote ufrag from the offer, or null if not known yet. */
         String remoteUfrag();
 
-        /** Called for every valid request, before the response is sent. */
-        void onValidBindingRequest(InetSocketAddress from, boolean useCandidate);
-    }
-
-    /** Sends a STUN response datagram. */
-    public interface Sender {
-        void send(byte[] data, InetSocketAddress to);
+        /** Called for every valid request, before the response is sent; {@code path} reaches the browser back. */
+        void onValidBindingRequest(InetSocketAddress from, boolean useCandidate, DatagramOut path);
     }
 
     private final Map<String, Session> sessionsByUfrag = new HashMap<>();
     private final MediaCounters counters;
-    private final Sender sender;
 
-    public IceLiteResponder(MediaCounters counters, Sender sender) {
+    public IceLiteResponder(MediaCounters counters) {
         this.counters = counters;
-        this.sender = sender;
     }
 
     public void register(Session s) {
         sessionsByUfrag.put(s.localCredentials().ufrag(), s);
+    }
+
+    private static void reply(DatagramOut path, byte[] data, InetSocketAddress to) {
+        path.send(data, 0, data.length, to);
     }
 
     public void unregister(Session s) {
@@ -58,8 +56,8 @@ public final class IceLiteResponder {
         return sessionsByUfrag.size();
     }
 
-    /** Handles one datagram whose first byte says STUN. Never throws. */
-    public void onStun(byte[] buf, int off, int len, InetSocketAddress from) {
+    /** Handles one datagram whose first byte says STUN, which came over {@code path}. Never throws. */
+    public void onStun(byte[] buf, int off, int len, InetSocketAddress from, DatagramOut path) {
         StunMessage msg = StunMessage.parse(buf, off, len);
         if (msg == null) {
             counters.increment(Counter.DROP_STUN_MALFORMED);
@@ -73,13 +71,13 @@ public final class IceLiteResponder {
         int colon = username == null ? -1 : username.indexOf(':');
         if (colon <= 0) {
             counters.increment(Counter.DROP_STUN_MALFORMED);
-            sender.send(StunMessages.bindingError(msg.transactionId(), 400, "Bad Request", null), from);
+            reply(path, StunMessages.bindingError(msg.transactionId(), 400, "Bad Request", null), from);
             return;
         }
         Session session = sessionsByUfrag.get(username.substring(0, colon));
         if (session == null) {
             counters.increment(Counter.DROP_STUN_UNKNOWN_USER);
-            sender.send(StunMessages.bindingError(msg.transactionId(), 401, "Unauthorized", null), from);
+            reply(path, StunMessages.bindingError(msg.transactionId(), 401, "Unauthorized", null), from);
             return;
         }
         if (msg.hasFingerprint() && !msg.verifyFingerprint()) {
@@ -90,17 +88,17 @@ public final class IceLiteResponder {
         if (!msg.hasMessageIntegrity() || !msg.verifyMessageIntegrity(key)) {
             counters.increment(Counter.DROP_STUN_BAD_INTEGRITY);
             LOG.debug("STUN from {} for {} failed MESSAGE-INTEGRITY", from, username);
-            sender.send(StunMessages.bindingError(msg.transactionId(), 401, "Unauthorized", null), from);
+            reply(path, StunMessages.bindingError(msg.transactionId(), 401, "Unauthorized", null), from);
             return;
         }
         String remote = session.remoteUfrag();
         if (remote != null && !remote.equals(username.substring(colon + 1))) {
             // A request from a previous ICE generation or another browser: authenticated but not for this session.
             counters.increment(Counter.DROP_STUN_UNKNOWN_USER);
-            sender.send(StunMessages.bindingError(msg.transactionId(), 401, "Unauthorized", key), from);
+            reply(path, StunMessages.bindingError(msg.transactionId(), 401, "Unauthorized", key), from);
             return;
         }
-        session.onValidBindingRequest(from, msg.useCandidate());
-        sender.send(StunMessages.bindingSuccess(msg.transactionId(), from, key), from);
+        session.onValidBindingRequest(from, msg.useCandidate(), path);
+        reply(path, StunMessages.bindingSuccess(msg.transactionId(), from, key), from);
     }
 }

@@ -78,9 +78,17 @@ public final class Consumer {
         this.media = m;
     }
 
-    /** Highest simulcast layer this subscriber should get (a bandwidth allocator lowers it). */
+    /** Highest simulcast layer this subscriber should get (the bandwidth allocator sets it); -1 pauses video. */
     public void setMaxLayer(int layer) {
-        this.maxLayer = Math.max(0, layer);
+        this.maxLayer = Math.max(-1, layer);
+    }
+
+    public int maxLayer() {
+        return maxLayer;
+    }
+
+    public boolean isVideo() {
+        return producer.kind() == TrackKind.VIDEO;
     }
 
     public int currentLayer() {
@@ -117,6 +125,10 @@ public final class Consumer {
         if (closed || !subscriber.transport().canSend()) return;
         int seq = RtpPacket.sequenceNumber(buf, off, len);
         long ts = RtpPacket.timestamp(buf, off, len);
+        if (maxLayer < 0 && producer.kind() == TrackKind.VIDEO) {
+            rewriter.detach();
+            return;
+        }
         if (rewriter.currentSource() != s.sourceId()) {
             if (producer.kind() == TrackKind.AUDIO) {
                 rewriter.switchTo(s.sourceId(), seq, ts, -1, -1, nowNanos, producer.clockRate());
@@ -147,7 +159,7 @@ public final class Consumer {
         if (n > 0) {
             packetsSent++;
             payloadBytesSent += RtpPacket.payloadLength(buf, off, len);
-            subscriber.sendRtp(writer.buffer(), 0, n);
+            subscriber.sendRtp(writer.buffer(), 0, n, isVideo());
         }
     }
 
@@ -170,9 +182,59 @@ public final class Consumer {
             if (n > 0) {
                 if (useRtx) rtxSeq = (rtxSeq + 1) & 0xFFFF;
                 retransmissionsSent++;
-                subscriber.sendRtp(writer.buffer(), 0, n);
+                subscriber.sendRetransmission(writer.buffer(), 0, n, isVideo());
             }
         }
+    }
+
+    /**
+     * Sends a copy of the newest packet still in the publisher's cache as RTX, as padding for a bandwidth probe
+     * (the receiver drops the duplicate). Returns the bytes sent, 0 when nothing could be sent.
+     */
+    int sendProbePacket(int seq) {
+        if (closed || rtxSsrc < 0 || media.rtxPayloadType() < 0 || !rewriter.hasSent()) return 0;
+        {
+            int h = history.find(seq);
+            if (h < 0) return 0;
+            IncomingStream s = producer.streamBySourceId(history.source(h));
+            if (s == null) return 0;
+            int c = s.cache().find(history.inSeq(h));
+            if (c < 0) return 0;
+            byte[] pkt = s.cache().data(c);
+            int len = s.cache().length(c);
+            long outTs = (RtpPacket.timestamp(pkt, 0, len) + history.tsOffset(h)) & 0xFFFFFFFFL;
+            int n = writer.writeRetransmission(this, pkt, 0, len, seq, outTs,
+                    history.pictureIdOffset(h), history.tl0Offset(h), true, rtxSeq);
+            if (n <= 0) return 0;
+            rtxSeq = (rtxSeq + 1) & 0xFFFF;
+            subscriber.sendRtp(writer.buffer(), 0, n, true);
+            return n;
+        }
+    }
+
+    /**
+     * The outgoing sequence number of the largest recently sent packet still in the publisher's cache (a probe
+     * should be made of full-size packets), with its size in the low 16 bits: {@code (seq << 16) | size}; -1 if none.
+     */
+    long probeSource() {
+        if (closed || rtxSsrc < 0 || media.rtxPayloadType() < 0 || !rewriter.hasSent()) return -1;
+        long best = -1;
+        int bestLen = 0;
+        for (int back = 0; back < 32; back++) {
+            int seq = (rewriter.highestOutSeq() - back) & 0xFFFF;
+            int h = history.find(seq);
+            if (h < 0) continue;
+            IncomingStream s = producer.streamBySourceId(history.source(h));
+            if (s == null) continue;
+            int c = s.cache().find(history.inSeq(h));
+            if (c < 0) continue;
+            int len = s.cache().length(c);
+            if (len > bestLen) {
+                bestLen = len;
+                best = ((long) seq << 16) | len;
+            }
+        }
+        return best;
     }
 
     /** The subscriber asked for a keyframe (PLI/FIR on our SSRC): pass it on to the stream it is watching. */

@@ -66,6 +66,7 @@ final class IncomingRtcpHandler {
                 lastRembBps = ((Remb) p).bitrateBps();
             } else if (p instanceof TransportCcFeedback) {
                 tccFeedbackCount++;
+                peer.onTransportFeedback((TransportCcFeedback) p, nowNanos);
             }
         }
     }

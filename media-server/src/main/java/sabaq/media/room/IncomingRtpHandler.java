@@ -82,7 +82,7 @@ final class IncomingRtpHandler {
     private Producer byPayloadType(int pt) {
         Producer found = null;
         for (Producer p : peer.producersByMid.values()) {
-            if (p.media().payloadType() == pt || p.media().rtxPayloadType() == pt) {
+            if (p.media().payloadType() == pt || p.media().rtxPayloadType() == pt || p.media().redPayloadType() == pt) {
                 if (found != null) return null;
                 found = p;
             }

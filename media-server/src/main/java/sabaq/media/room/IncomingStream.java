@@ -23,13 +23,14 @@ public final class IncomingStream {
     private final NackRequester nacks;
 
     private int firSeq;
+    private int lastReportedFractionLost;
+    private boolean fractionLostReported;
     private long lastPacketNanos = Long.MIN_VALUE;
     private long lastKeyframeNanos = Long.MIN_VALUE;
     private long lastKeyframeRequestNanos = Long.MIN_VALUE;
     private long bytesInWindow;
     private long windowStartNanos;
     private long bitrateBps;
-    private int reportedFractionLost = -1;
 
     // Last sender report of this stream: NTP time, RTP time and our receive time (for LSR/DLSR and translation).
     private long srNtp;
@@ -117,16 +118,6 @@ public final class IncomingStream {
         return bitrateBps;
     }
 
-    /** Notes the fraction lost (0..255) the SFU just reported to the publisher for this stream. */
-    void onFractionLostReported(int fractionLost) {
-        reportedFractionLost = fractionLost;
-    }
-
-    /** The fraction lost (0..255, RFC 3550 section 6.4.1) of the SFU's last receiver report on this stream, or -1. */
-    public int reportedFractionLost() {
-        return reportedFractionLost;
-    }
-
     /** True when a keyframe request may go out now (rate limit); records the request. */
     boolean tryKeyframeRequest(long nowNanos, long minIntervalNanos) {
         if (lastKeyframeRequestNanos != Long.MIN_VALUE && nowNanos - lastKeyframeRequestNanos < minIntervalNanos) {
@@ -134,6 +125,21 @@ public final class IncomingStream {
         }
         lastKeyframeRequestNanos = nowNanos;
         return true;
+    }
+
+    /** Fraction lost (0–255, RFC 3550) in our last receiver report for this stream. */
+    int lastReportedFractionLost() {
+        return lastReportedFractionLost;
+    }
+
+    void setLastReportedFractionLost(int f) {
+        lastReportedFractionLost = f;
+        fractionLostReported = true;
+    }
+
+    /** As {@link #lastReportedFractionLost()}, but -1 before the first report (for the operations figures). */
+    int reportedFractionLostOrUnknown() {
+        return fractionLostReported ? lastReportedFractionLost : -1;
     }
 
     /** Command sequence number for the next FIR (RFC 5104 §4.3.1.1), incremented per new request. */

@@ -5,6 +5,7 @@ import sabaq.common.media.PublishSpec;
 import sabaq.common.media.SubscribeSpec;
 import sabaq.common.media.TrackKind;
 import sabaq.media.dtls.DtlsFingerprint;
+import sabaq.media.ice.IceCredentials;
 import sabaq.media.sdp.AnswerOptions;
 import sabaq.media.sdp.Direction;
 import sabaq.media.sdp.HostCandidate;
@@ -99,9 +100,19 @@ final class OfferApplier {
             if (!decisions.containsKey(mid)) throw badSdp("published mid " + mid + " is not in the offer");
         }
 
+        // ICE restart (RFC 8445 §9): a known browser with new credentials gets new credentials from us too.
+        String knownUfrag = peer.transport().remoteUfrag();
+        IceCredentials restart = null;
+        try {
+            String offeredUfrag = RemoteTransport.fromOffer(offer).iceUfrag();
+            if (knownUfrag != null && !knownUfrag.equals(offeredUfrag)) restart = IceCredentials.random(ctx.random());
+        } catch (SdpException e) {
+            throw badSdp(e.getMessage());
+        }
         SdpAnswer answer;
         try {
-            answer = new SdpAnswerBuilder(localTransport(), answerOptions()).answer(offer, decisions);
+            IceCredentials creds = restart != null ? restart : peer.transport().localCredentials();
+            answer = new SdpAnswerBuilder(localTransport(creds), answerOptions()).answer(offer, decisions);
         } catch (SdpException e) {
             throw badSdp(e.getMessage());
         }
@@ -113,6 +124,7 @@ final class OfferApplier {
         } catch (IllegalArgumentException e) {
             throw badSdp(e.getMessage());
         }
+        if (restart != null) peer.transport().restartIce(restart);
 
         Map<String, NegotiatedMedia> negotiated = new HashMap<>();
         for (NegotiatedMedia nm : answer.media()) negotiated.put(nm.mid(), nm);
@@ -131,10 +143,12 @@ final class OfferApplier {
             Producer existing = peer.producersByMid.get(spec.mid());
             if (existing != null) {
                 existing.updateMedia(nm);
+                existing.setPriority(spec.priority());
                 continue;
             }
             Producer p = new Producer(spec.trackId(), spec.kind(), spec.source(), peer, nm,
                     peer.room()::nextSourceId, ctx.config().retransmissionCachePackets());
+            p.setPriority(spec.priority());
             if (p.layerCount() == 1) {
                 for (long ssrc : nm.ssrcs()) peer.mapSsrc(ssrc, p.layer(0), nm.rtxSsrcs().containsValue(ssrc));
             }
@@ -161,15 +175,24 @@ final class OfferApplier {
         }
     }
 
-    private LocalTransport localTransport() {
-        var local = peer.transport().localCredentials();
-        return LocalTransport.udpOnly(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(),
-                new HostCandidate(ctx.config().announcedHost(), ctx.udp().localAddress().getPort()),
+    private LocalTransport localTransport(IceCredentials local) {
+        int udpPort = ctx.udp().localAddress().getPort();
+        List<HostCandidate> udp = new java.util.ArrayList<>();
+        List<HostCandidate> tcp = new java.util.ArrayList<>();
+        for (String a : ctx.config().announcedAddresses()) {
+            String[] hp = sabaq.media.server.MediaServerConfig.parseAddress(a, udpPort);
+            udp.add(new HostCandidate(hp[0], Integer.parseInt(hp[1])));
+            // "host:port" maps a UDP port (NAT, relay); only plain hosts reach our own TCP listener.
+            boolean mappedPort = !hp[1].equals(Integer.toString(udpPort)) || a.trim().endsWith(":" + udpPort);
+            if (ctx.tcpEnabled() && !mappedPort) tcp.add(new HostCandidate(hp[0], ctx.tcpPort()));
+        }
+        return new LocalTransport(local.ufrag(), local.pwd(), ctx.certificate().fingerprintSha256(), udp, tcp,
                 peer.sdpSessionId(), peer.nextSdpVersion());
     }
 
     private AnswerOptions answerOptions() {
-        return AnswerOptions.defaults().withTransportCc(ctx.config().transportCc()).withRtx(ctx.config().rtx());
+        return AnswerOptions.defaults().withTransportCc(ctx.config().transportCc()).withRtx(ctx.config().rtx())
+                .withAudioRed(ctx.config().audioRed());
     }
 
     /** Signalling's track ids ({@code participant:source}) use ':', which is not an RFC 8830 msid token char. */

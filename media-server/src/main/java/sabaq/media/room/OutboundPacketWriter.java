@@ -3,6 +3,7 @@ package sabaq.media.room;
 import sabaq.common.media.TrackKind;
 import sabaq.media.forward.StreamRewriter;
 import sabaq.media.rtp.RtpHeaderExtensions;
+import sabaq.media.rtp.RedPayload;
 import sabaq.media.rtp.RtpPacket;
 import sabaq.media.rtp.Vp8PayloadDescriptor;
 import sabaq.media.sdp.NegotiatedMedia;
@@ -24,9 +25,38 @@ final class OutboundPacketWriter {
 
     /** Live forwarding. Returns the packet length, or -1 if it does not fit. */
     int write(Consumer c, byte[] in, int off, int len, int outSeq, long outTs, StreamRewriter rw) {
+        int redIn = c.producer().media().redPayloadType();
+        if (redIn >= 0 && RtpPacket.payloadType(in, off, len) == redIn) return writeRed(c, in, off, len, outSeq, outTs);
         int pos = writeHeader(c, in, off, len, c.media().payloadType(), outSeq, outTs, c.ssrc());
         if (pos < 0) return -1;
         return writePayload(c, in, off, len, pos, false, 0, rw, 0, 0);
+    }
+
+    /**
+     * A RED audio packet (RFC 2198): as is, with the subscriber's payload types, when the subscriber negotiated RED;
+     * otherwise only its primary Opus block.
+     */
+    private int writeRed(Consumer c, byte[] in, int off, int len, int outSeq, long outTs) {
+        NegotiatedMedia m = c.media();
+        int header = RtpPacket.headerLength(in, off, len);
+        int payloadLen = RtpPacket.payloadLength(in, off, len);
+        if (header < 0 || payloadLen <= 0) return -1;
+        int payloadOff = off + header;
+        if (m.redPayloadType() >= 0) {
+            int pos = writeHeader(c, in, off, len, m.redPayloadType(), outSeq, outTs, c.ssrc());
+            if (pos + payloadLen > PacketRouter.MAX_DATAGRAM) return -1;
+            System.arraycopy(in, payloadOff, out, pos, payloadLen);
+            int opusIn = c.producer().media().payloadType();
+            if (opusIn != m.payloadType()) RedPayload.rewriteBlockPayloadType(out, pos, payloadLen, opusIn, m.payloadType());
+            return pos + payloadLen;
+        }
+        long primary = RedPayload.primary(in, payloadOff, payloadLen);
+        if (primary < 0) return -1;
+        int pos = writeHeader(c, in, off, len, m.payloadType(), outSeq, outTs, c.ssrc());
+        int n = (int) (primary & 0xFFFF);
+        if (pos + n > PacketRouter.MAX_DATAGRAM) return -1;
+        System.arraycopy(in, (int) (primary >>> 16), out, pos, n);
+        return pos + n;
     }
 
     /** A NACKed packet rebuilt from the cache with the offsets that were in force when it was first sent. */

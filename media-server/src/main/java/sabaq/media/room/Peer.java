@@ -48,6 +48,12 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
     private final byte[] rtcpOut = new byte[1500 + PacketRouter.SPARE];
     private final int[] nackScratch = new int[64];
     private int transportSeq;
+    private int pendingTransportSeq = -1;
+    private final SubscriberBandwidth bandwidth;
+    private final ConnectionQualityMeter quality;
+    private long videoPacketsSent;
+    private long audioPacketsSent;
+    private long lastQualityNanos;
     private final long sdpSessionId;
     private long sdpVersion;
     private long lastReportNanos;
@@ -63,6 +69,8 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
         this.transport = new PeerTransport(id, IceCredentials.random(ctx.random()), ctx, this);
         this.rtpIn = new IncomingRtpHandler(this, ctx.counters());
         this.rtcpIn = new IncomingRtcpHandler(this, ctx.counters());
+        this.bandwidth = new SubscriberBandwidth(this, ctx);
+        this.quality = new ConnectionQualityMeter(this);
     }
 
     @Override
@@ -141,8 +149,31 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
     }
 
     @Override
+    public void setAudioOnly(boolean audioOnly) {
+        ctx.udp().eventLoop().execute(() -> bandwidth.setAudioOnly(audioOnly));
+    }
+
+    @Override
     public void close() {
         ctx.udp().eventLoop().execute(this::closeOnLoop);
+    }
+
+    /** RTP packets of video (and audio) sent to this peer so far: what an audio-only student must not get. */
+    public long videoPacketsSent() {
+        return videoPacketsSent;
+    }
+
+    public long audioPacketsSent() {
+        return audioPacketsSent;
+    }
+
+    /** The bandwidth estimate toward this peer in bps, or -1 before its first transport-cc feedback. */
+    public long bandwidthEstimateBps() {
+        return bandwidth.lastEstimateBps();
+    }
+
+    SubscriberBandwidth bandwidth() {
+        return bandwidth;
     }
 
     void closeOnLoop() {
@@ -220,12 +251,34 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
 
     int nextTransportSeq() {
         transportSeq = (transportSeq + 1) & 0xFFFF;
+        pendingTransportSeq = transportSeq;
         return transportSeq;
     }
 
-    void sendRtp(byte[] buf, int off, int len) {
-        transport.sendRtp(buf, off, len);
+    /** Sends one forwarded (or retransmitted, or probe) packet and accounts for it in the bandwidth estimator. */
+    void sendRtp(byte[] buf, int off, int len, boolean video) {
         ctx.counters().increment(sabaq.media.transport.MediaCounters.Counter.RTP_FORWARDED);
+        sendAndAccount(buf, off, len, video);
+    }
+
+    /** Sends a packet rebuilt for a NACK (counted apart from live forwarding). */
+    void sendRetransmission(byte[] buf, int off, int len, boolean video) {
+        ctx.counters().increment(sabaq.media.transport.MediaCounters.Counter.RETRANSMISSIONS_SENT);
+        sendAndAccount(buf, off, len, video);
+    }
+
+    private void sendAndAccount(byte[] buf, int off, int len, boolean video) {
+        transport.sendRtp(buf, off, len);
+        if (video) videoPacketsSent++;
+        else audioPacketsSent++;
+        if (pendingTransportSeq >= 0) {
+            bandwidth.onPacketSent(pendingTransportSeq, len, video, ctx.time().nanoTime());
+            pendingTransportSeq = -1;
+        }
+    }
+
+    void onTransportFeedback(sabaq.media.rtcp.TransportCcFeedback fb, long nowNanos) {
+        bandwidth.onFeedback(fb, nowNanos);
     }
 
     private void sendRtcpScratch(int len) {
@@ -271,7 +324,13 @@ public final class Peer implements MediaPeer, PeerTransport.Listener {
             closeOnLoop();
             return;
         }
-        if (!transport.canSend() || producersByMid.isEmpty()) return;
+        if (!transport.canSend()) return;
+        if (!consumersByMid.isEmpty()) bandwidth.onTick(nowNanos);
+        if (nowNanos - lastQualityNanos >= ctx.config().qualityReportInterval().toNanos()) {
+            lastQualityNanos = nowNanos;
+            room.onPeerQuality(this, quality.sample(nowNanos));
+        }
+        if (producersByMid.isEmpty()) return;
         for (Producer p : producersByMid.values()) {
             if (!p.media().feedback().nack()) continue;
             for (int i = 0; i < p.layerCount(); i++) sendNacks(p.layer(i), nowNanos);

@@ -23,8 +23,12 @@ public final class Producer {
     private NegotiatedMedia media;
     private final IncomingStream[] layers;
     private final List<Consumer> consumers = new ArrayList<>();
+    /** Within this time a packet with a sequence number already cached is a duplicate, not a wrapped-around one. */
+    private static final long DUPLICATE_WINDOW_NANOS = 10_000_000_000L;
     private boolean paused;
     private boolean closed;
+    private long duplicates;
+    private int priority;
 
     // Audio level (RFC 6464) of the last interval: the loudest level seen (0 = loudest dBov, 127 = silence).
     private int loudestLevelInInterval = 127;
@@ -105,6 +109,20 @@ public final class Producer {
         return -1;
     }
 
+    /** Higher goes first when a subscriber's bandwidth is short. */
+    public int priority() {
+        return priority;
+    }
+
+    void setPriority(int p) {
+        this.priority = p;
+    }
+
+    /** Packets dropped because an identical sequence number was already received (RTX padding, duplicates). */
+    public long duplicates() {
+        return duplicates;
+    }
+
     public int clockRate() {
         return media.clockRate();
     }
@@ -136,6 +154,13 @@ public final class Producer {
         int headerLen = RtpPacket.headerLength(buf, off, len);
         int payloadLen = RtpPacket.payloadLength(buf, off, len);
         if (headerLen < 0 || payloadLen < 0) return;
+        int cached = s.cache().find(seq);
+        if (cached >= 0 && nowNanos - s.cache().storedNanos(cached) < DUPLICATE_WINDOW_NANOS) {
+            // A retransmission of something we already have: browsers probe their uplink by resending recent
+            // packets over RTX. Forwarding it would spend every subscriber's bandwidth on nothing.
+            duplicates++;
+            return;
+        }
         s.stats().onPacket(seq, ts, nowNanos, media.clockRate(), payloadLen);
         s.onPacketReceived(nowNanos, len);
         if (media.feedback().nack() && s.nacks().onPacket(seq, nowNanos)) {

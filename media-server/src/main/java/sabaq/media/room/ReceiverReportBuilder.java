@@ -56,7 +56,7 @@ final class ReceiverReportBuilder {
             dlsr = (nowNanos - s.srReceivedNanos()) * 65536L / 1_000_000_000L;
         }
         int fractionLost = st.fractionLostSinceLastReport();
-        s.onFractionLostReported(fractionLost);
+        s.setLastReportedFractionLost(fractionLost);
         return new ReportBlock(s.ssrc(), fractionLost, st.cumulativeLost(),
                 st.extendedHighestSeq(), st.jitter(), lsr, dlsr);
     }

@@ -104,6 +104,10 @@ public final class Room implements MediaRoom {
         peers.remove(p.id(), p);
     }
 
+    void onPeerQuality(Peer p, sabaq.common.media.ConnectionQuality q) {
+        notifyListener(l -> l.onConnectionQuality(p.id(), q));
+    }
+
     void onPeerState(Peer p, MediaConnectionState state) {
         notifyListener(l -> l.onPeerConnectionState(p.id(), state));
     }

@@ -20,7 +20,7 @@ public final class RoomStatsCollector {
                 figures.addProducer();
                 for (int i = 0; i < p.layerCount(); i++) {
                     IncomingStream s = p.layer(i);
-                    figures.addIncomingStream(s.bitrateBps(), s.isActive(nowNanos), s.reportedFractionLost());
+                    figures.addIncomingStream(s.bitrateBps(), s.isActive(nowNanos), s.reportedFractionLostOrUnknown());
                 }
             }
             for (Consumer c : peer.consumers()) {

@@ -77,11 +77,16 @@ final class AnswerWriter {
         line("m=" + m.kind().sdpName() + " 9 " + SdpAnswerBuilder.PROTO + " " + pts);
         line("c=IN " + (udp.isIpv6() ? "IP6 " : "IP4 ") + udp.ip());
         line("a=rtcp:9 IN IP4 0.0.0.0");
-        line("a=candidate:1 1 udp " + UDP_HOST_PRIORITY + " " + udp.ip() + " " + udp.port() + " typ host");
-        HostCandidate tcp = local.tcpPassive();
-        if (tcp != null) {
-            line("a=candidate:2 1 tcp " + TCP_PASSIVE_HOST_PRIORITY + " " + tcp.ip() + " " + tcp.port()
-                    + " typ host tcptype passive");
+        int foundation = 1;
+        for (int i = 0; i < local.udpCandidates().size(); i++) {
+            HostCandidate c = local.udpCandidates().get(i);
+            line("a=candidate:" + foundation++ + " 1 udp " + (UDP_HOST_PRIORITY - (long) i * 256) + " " + c.ip() + " "
+                    + c.port() + " typ host");
+        }
+        for (int i = 0; i < local.tcpCandidates().size(); i++) {
+            HostCandidate c = local.tcpCandidates().get(i);
+            line("a=candidate:" + foundation++ + " 1 tcp " + (TCP_PASSIVE_HOST_PRIORITY - (long) i * 256) + " " + c.ip()
+                    + " " + c.port() + " typ host tcptype passive");
         }
         line("a=end-of-candidates");
         line("a=ice-ufrag:" + local.iceUfrag());

@@ -14,9 +14,11 @@ import sabaq.media.dtls.DtlsCertificate;
 import sabaq.media.ice.IceLiteResponder;
 import sabaq.media.room.Room;
 import sabaq.media.room.RoomStatsCollector;
+import sabaq.media.srtp.SrtpTransformer;
 import sabaq.media.transport.MediaCounters;
 import sabaq.media.transport.MediaServerContext;
 import sabaq.media.transport.PacketRouter;
+import sabaq.media.transport.TcpTransport;
 import sabaq.media.transport.UdpTransport;
 
 import java.security.SecureRandom;
@@ -47,23 +49,27 @@ public final class MediaServer implements MediaBackend, MediaStats {
     private final ExecutorService dtlsExecutor;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> ticker;
+    private final TcpTransport tcp;
     private volatile boolean closed;
 
-    private MediaServer(MediaServerContext ctx, ExecutorService dtlsExecutor) {
+    private MediaServer(MediaServerContext ctx, ExecutorService dtlsExecutor, TcpTransport tcp) {
         this.ctx = ctx;
+        this.tcp = tcp;
         this.dtlsExecutor = dtlsExecutor;
         this.ticker = ctx.udp().eventLoop().scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Binds the socket and starts the media thread. */
     public static MediaServer start(MediaServerConfig config, TimeSource time) throws InterruptedException {
+        // jitsi-srtp's one-time setup takes most of a second: do it here, not on the media thread at the first peer.
+        SrtpTransformer.aesImplementation();
         MediaCounters counters = new MediaCounters();
         SecureRandom random = new SecureRandom();
         DtlsCertificate certificate = DtlsCertificate.generate();
         ExecutorService dtls = Executors.newCachedThreadPool(new DefaultThreadFactory("sfu-dtls", true));
         UdpTransport[] udpRef = new UdpTransport[1];
-        IceLiteResponder ice = new IceLiteResponder(counters, (data, to) -> udpRef[0].send(data, 0, data.length, to));
-        PacketRouter router = new PacketRouter(ice, counters, time);
+        IceLiteResponder ice = new IceLiteResponder(counters);
+        PacketRouter router = new PacketRouter(ice, counters, time, (b, o, l, to) -> udpRef[0].send(b, o, l, to));
         try {
             udpRef[0] = UdpTransport.bind(config.bindHost(), config.port(),
                     config.transport() != MediaServerConfig.TransportKind.NIO,
@@ -77,10 +83,25 @@ public final class MediaServer implements MediaBackend, MediaStats {
             dtls.shutdownNow();
             throw new IllegalStateException("sabaq.media.transport = epoll, but native epoll is not available here");
         }
-        MediaServerContext ctx = new MediaServerContext(config, udpRef[0], router, ice, certificate, dtls, counters, time, random);
-        LOG.info("media server listening on udp {} (announced as {}), DTLS fingerprint {}",
-                udpRef[0].localAddress(), config.announcedHost(), certificate.fingerprintSha256());
-        return new MediaServer(ctx, dtls);
+        TcpTransport tcp = null;
+        if (config.tcpEnabled()) {
+            int udpPort = udpRef[0].localAddress().getPort();
+            int port = config.tcpPort() >= 0 ? config.tcpPort() : (config.port() == 0 ? 0 : udpPort);
+            try {
+                tcp = TcpTransport.bind(udpRef[0].eventLoopGroup(), udpRef[0].isNative(), config.tcpBindHost(), port,
+                        config.tcpIdleTimeout().toSeconds(), router, counters);
+            } catch (InterruptedException | RuntimeException e) {
+                udpRef[0].close();
+                dtls.shutdownNow();
+                throw e;
+            }
+        }
+        MediaServerContext ctx = new MediaServerContext(config, udpRef[0], router, ice, certificate, dtls, counters, time,
+                random, tcp == null ? -1 : tcp.localAddress().getPort());
+        LOG.info("media server listening on udp {}{} (announced as {}), DTLS fingerprint {}",
+                udpRef[0].localAddress(), tcp == null ? "" : " and tcp " + tcp.localAddress(),
+                config.announcedAddresses(), certificate.fingerprintSha256());
+        return new MediaServer(ctx, dtls, tcp);
     }
 
     @Override
@@ -179,6 +200,7 @@ public final class MediaServer implements MediaBackend, MediaStats {
         });
         for (Room r : all) r.close();
         done.orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        if (tcp != null) tcp.close();
         ctx.udp().close();
         dtlsExecutor.shutdownNow();
         LOG.info("media server stopped");

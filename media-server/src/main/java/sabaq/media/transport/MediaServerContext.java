@@ -18,5 +18,11 @@ public record MediaServerContext(
         Executor dtlsExecutor,
         MediaCounters counters,
         TimeSource time,
-        SecureRandom random) {
+        SecureRandom random,
+        int tcpPort) {
+
+    /** True when ICE-TCP listens ({@link #tcpPort()} is its port). */
+    public boolean tcpEnabled() {
+        return tcpPort > 0;
+    }
 }

@@ -27,10 +27,18 @@ public final class PacketRouter implements UdpTransport.PacketHandler {
     private final TimeSource time;
     private final byte[] scratch = new byte[MAX_DATAGRAM + SPARE];
 
-    public PacketRouter(IceLiteResponder ice, MediaCounters counters, TimeSource time) {
+    private final DatagramOut udpOut;
+
+    /** @param udpOut sends on the shared UDP socket (the path of every UDP browser) */
+    public PacketRouter(IceLiteResponder ice, MediaCounters counters, TimeSource time, DatagramOut udpOut) {
         this.ice = ice;
         this.counters = counters;
         this.time = time;
+        this.udpOut = udpOut;
+    }
+
+    public DatagramOut udpOut() {
+        return udpOut;
     }
 
     /** Routes packets from {@code address} to {@code peer} from now on. */
@@ -48,6 +56,15 @@ public final class PacketRouter implements UdpTransport.PacketHandler {
 
     @Override
     public void onPacket(ByteBuf content, InetSocketAddress sender) {
+        route(content, sender, udpOut);
+    }
+
+    /** One RFC 4571 frame from an ICE-TCP connection: routed exactly like a datagram, replies go back on it. */
+    public void onTcpFrame(ByteBuf content, TcpConnection connection) {
+        route(content, connection.remoteAddress(), connection);
+    }
+
+    private void route(ByteBuf content, InetSocketAddress sender, DatagramOut path) {
         int len = content.readableBytes();
         if (len == 0 || len > MAX_DATAGRAM) {
             counters.increment(Counter.DROP_UNKNOWN_PROTOCOL);
@@ -56,7 +73,7 @@ public final class PacketRouter implements UdpTransport.PacketHandler {
         int first = content.getByte(content.readerIndex()) & 0xFF;
         if (first <= 3) {
             content.getBytes(content.readerIndex(), scratch, 0, len);
-            ice.onStun(scratch, 0, len, sender);
+            ice.onStun(scratch, 0, len, sender, path);
             return;
         }
         boolean dtls = first >= 20 && first <= 63;

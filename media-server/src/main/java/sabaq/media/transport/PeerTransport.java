@@ -37,9 +37,11 @@ public final class PeerTransport implements IceLiteResponder.Session {
     }
 
     private final String id;
-    private final IceCredentials local;
+    private IceCredentials local;
     private final MediaServerContext ctx;
     private final Listener listener;
+    private DatagramOut out;
+    private boolean outputRedirected;
 
     private String remoteUfrag;
     private DtlsFingerprint remoteFingerprint;
@@ -55,7 +57,14 @@ public final class PeerTransport implements IceLiteResponder.Session {
         this.local = local;
         this.ctx = ctx;
         this.listener = listener;
+        this.out = ctx.router().udpOut();
         this.lastReceivedNanos = ctx.time().nanoTime();
+    }
+
+    /** Benchmark seam: protected RTP/RTCP goes to {@code sink} instead of the socket. Event loop only. */
+    void redirectOutput(DatagramOut sink) {
+        this.out = sink;
+        this.outputRedirected = true;
     }
 
     /** Starts answering STUN for our ufrag. Event loop only. */
@@ -85,6 +94,19 @@ public final class PeerTransport implements IceLiteResponder.Session {
         return remoteAddress;
     }
 
+    /**
+     * ICE restart (RFC 8445 §9): the browser offered new credentials, so we answer with {@code fresh} ones and answer
+     * STUN only for them from now on. DTLS, SRTP and the current address stay: media goes on while the new checks
+     * run, and a nominating check from a new address moves the session there.
+     */
+    public void restartIce(IceCredentials fresh) {
+        if (closed) return;
+        ctx.ice().unregister(this);
+        local = fresh;
+        ctx.ice().register(this);
+        LOG.info("peer {}: ICE restart", id);
+    }
+
     /** Applies the browser's ICE ufrag and DTLS fingerprint from an offer. The fingerprint may not change later. */
     public void setRemoteParameters(String ufrag, DtlsFingerprint fingerprint) {
         if (remoteFingerprint != null && !remoteFingerprint.equals(fingerprint)) {
@@ -95,7 +117,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
     }
 
     @Override
-    public void onValidBindingRequest(InetSocketAddress from, boolean useCandidate) {
+    public void onValidBindingRequest(InetSocketAddress from, boolean useCandidate, DatagramOut path) {
         if (closed) return;
         lastReceivedNanos = ctx.time().nanoTime();
         if (remoteAddress == null || (useCandidate && !from.equals(remoteAddress))) {
@@ -104,6 +126,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
                 LOG.info("peer {} moved from {} to {}", id, remoteAddress, from);
             }
             remoteAddress = from;
+            if (!outputRedirected) out = path;
             ctx.router().bind(from, this);
         }
         if (state == MediaConnectionState.DISCONNECTED) {
@@ -139,7 +162,7 @@ public final class PeerTransport implements IceLiteResponder.Session {
     private void sendDtlsFromHandshakeThread(byte[] data, int off, int len) {
         byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
         ctx.udp().eventLoop().execute(() -> {
-            if (!closed && remoteAddress != null) ctx.udp().send(copy, 0, copy.length, remoteAddress);
+            if (!closed && remoteAddress != null) out.send(copy, 0, copy.length, remoteAddress);
         });
     }
 
@@ -202,14 +225,14 @@ public final class PeerTransport implements IceLiteResponder.Session {
     public void sendRtp(byte[] buf, int off, int len) {
         if (!canSend()) return;
         int n = srtp.protectRtp(buf, off, len);
-        if (n > 0) ctx.udp().send(buf, off, n, remoteAddress);
+        if (n > 0) out.send(buf, off, n, remoteAddress);
     }
 
     /** Protects and sends an RTCP (compound) packet; same room rule as {@link #sendRtp}. */
     public void sendRtcp(byte[] buf, int off, int len) {
         if (!canSend()) return;
         int n = srtp.protectRtcp(buf, off, len);
-        if (n > 0) ctx.udp().send(buf, off, n, remoteAddress);
+        if (n > 0) out.send(buf, off, n, remoteAddress);
     }
 
     /** Reports silence: DISCONNECTED after the disconnect timeout; returns true once the close timeout passed. */

@@ -74,6 +74,9 @@ public final class UdpTransport implements AutoCloseable {
                 .handler(new InboundHandler(handler, counters));
         try {
             Channel ch = b.bind(host, port).sync().channel();
+            // Netty's adaptive allocator registers its JFR events at its first allocation and release, which takes
+            // tens of milliseconds; pay that here rather than on the media thread at the first packet.
+            ch.alloc().directBuffer(PacketRouter.MAX_DATAGRAM).release();
             LOG.info("SFU UDP socket bound to {} ({})", ch.localAddress(), useNative ? "native epoll" : "NIO");
             return new UdpTransport(group, ch, useNative, counters);
         } catch (InterruptedException | RuntimeException e) {
@@ -84,6 +87,11 @@ public final class UdpTransport implements AutoCloseable {
 
     public EventLoop eventLoop() {
         return loop;
+    }
+
+    /** The one-thread group of the media event loop; ICE-TCP connections run on it too. */
+    public MultiThreadIoEventLoopGroup eventLoopGroup() {
+        return group;
     }
 
     public InetSocketAddress localAddress() {

@@ -38,6 +38,30 @@ class StreamRewriterTest {
     }
 
     @Test
+    void aLongStreamIsNeverRefusedAfterHalfTheSequenceSpace() {
+        StreamRewriter r = new StreamRewriter(0, 0);
+        r.switchTo(1, 40000, 0, -1, -1, 0, 90000);
+        for (int i = 0; i < 3 * 65536; i++) {
+            int seq = (40000 + i) & 0xFFFF;
+            assertTrue(r.accept(1, seq, i * 3000L, i * MS), "packet " + i + " of one source, seq " + seq);
+            assertEquals(i & 0xFFFF, r.outSeq());
+        }
+        assertTrue(r.accept(1, (40000 + 3 * 65536 - 100) & 0xFFFF, 0, 0), "a late packet long after the switch");
+        assertFalse(r.accept(2, 1, 0, 0), "another source");
+    }
+
+    @Test
+    void packetsFromBeforeTheSwitchStayRefusedAcrossAWrap() {
+        StreamRewriter r = new StreamRewriter(0, 0);
+        r.switchTo(1, 65530, 0, -1, -1, 0, 90000);
+        assertFalse(r.accept(1, 65529, 0, 0), "older than the switch point");
+        for (int i = 0; i < 20; i++) assertTrue(r.accept(1, (65530 + i) & 0xFFFF, 0, 0));
+        assertFalse(r.accept(1, 65525, 0, 0), "still older than the switch point after the wrap");
+        assertTrue(r.accept(1, 65535, 0, 0), "a late packet after the switch point");
+        assertEquals(5, r.outSeq());
+    }
+
+    @Test
     void reorderedAndRetransmittedPacketsKeepTheirNumbers() {
         StreamRewriter r = new StreamRewriter(10, 0);
         r.switchTo(1, 500, 0, -1, -1, 0, 90000);

@@ -8,6 +8,8 @@ public enum LessonAction {
     SUBSCRIBE,
     UNPUBLISH,
     MEDIA_STATE,
+    /** {@code receive-mode}: audio only or full video for oneself. */
+    RECEIVE_MODE,
     CHAT,
     HAND,
     GRANT_FLOOR,

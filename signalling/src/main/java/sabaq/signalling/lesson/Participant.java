@@ -1,5 +1,6 @@
 package sabaq.signalling.lesson;
 
+import sabaq.common.media.ConnectionQuality;
 import sabaq.common.media.MediaConnectionState;
 
 import java.util.Objects;
@@ -19,6 +20,8 @@ public final class Participant {
     private boolean muted;
     private boolean camera;
     private boolean microphone;
+    private boolean audioOnly;
+    private ConnectionQuality quality;
     private MediaConnectionState connection = MediaConnectionState.NEW;
 
     public Participant(String id, String clientId, String name, Role role) {
@@ -83,6 +86,23 @@ public final class Participant {
 
     public void microphone(boolean v) {
         microphone = v;
+    }
+
+    public boolean audioOnly() {
+        return audioOnly;
+    }
+
+    public void audioOnly(boolean v) {
+        audioOnly = v;
+    }
+
+    /** The SFU's last connection quality sample, or null before the first. */
+    public ConnectionQuality quality() {
+        return quality;
+    }
+
+    public void quality(ConnectionQuality q) {
+        quality = q;
     }
 
     public MediaConnectionState connection() {

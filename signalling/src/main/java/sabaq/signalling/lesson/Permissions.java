@@ -21,6 +21,7 @@ public final class Permissions {
         row(LessonAction.SUBSCRIBE, Grant.ALWAYS, Grant.ALWAYS, Grant.ALWAYS);
         row(LessonAction.UNPUBLISH, Grant.ALWAYS, Grant.ALWAYS, Grant.NEVER);
         row(LessonAction.MEDIA_STATE, Grant.ALWAYS, Grant.ALWAYS, Grant.ALWAYS);
+        row(LessonAction.RECEIVE_MODE, Grant.ALWAYS, Grant.ALWAYS, Grant.ALWAYS);
         row(LessonAction.CHAT, Grant.ALWAYS, Grant.ALWAYS, Grant.NEVER);
         row(LessonAction.HAND, Grant.NEVER, Grant.ALWAYS, Grant.NEVER);
         row(LessonAction.GRANT_FLOOR, Grant.ALWAYS, Grant.NEVER, Grant.NEVER);

@@ -2,6 +2,7 @@ package sabaq.signalling.protocol;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import sabaq.common.media.ConnectionQuality;
 import sabaq.common.media.MediaConnectionState;
 import sabaq.signalling.lesson.ChatMessage;
 import sabaq.signalling.lesson.LeaveReason;
@@ -90,6 +91,16 @@ public final class ServerMessages {
         return message("active-speaker").put("participantId", participantId);
     }
 
+    public static JsonObject connectionQuality(String participantId, ConnectionQuality q) {
+        return message("connection-quality").put("participantId", participantId).put("quality", quality(q));
+    }
+
+    private static JsonObject quality(ConnectionQuality q) {
+        return new JsonObject().put("score", q.score()).put("lossPercent", q.lossPercent()).put("rttMs", q.rttMillis())
+                .put("jitterMs", q.jitterMillis()).put("availableKbps", q.availableKbps())
+                .put("receivingVideo", q.receivingVideo());
+    }
+
     public static JsonObject mediaConnection(String participantId, MediaConnectionState state) {
         return message("media-connection").put("participantId", participantId).put("state", wire(state));
     }
@@ -112,7 +123,8 @@ public final class ServerMessages {
                 .put("muted", p.muted())
                 .put("camera", p.camera())
                 .put("microphone", p.microphone())
-                .put("connection", wire(p.connection()));
+                .put("connection", wire(p.connection()))
+                .put("audioOnly", p.audioOnly());
     }
 
     public static JsonObject track(Track t) {

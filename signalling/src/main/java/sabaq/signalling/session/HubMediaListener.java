@@ -1,5 +1,6 @@
 package sabaq.signalling.session;
 
+import sabaq.common.media.ConnectionQuality;
 import sabaq.common.media.MediaConnectionState;
 import sabaq.common.media.MediaRoomListener;
 
@@ -19,5 +20,10 @@ final class HubMediaListener implements MediaRoomListener {
     @Override
     public void onActiveSpeaker(String peerId) {
         hub.run(() -> hub.onActiveSpeaker(peerId));
+    }
+
+    @Override
+    public void onConnectionQuality(String peerId, ConnectionQuality quality) {
+        hub.run(() -> hub.onConnectionQuality(peerId, quality));
     }
 }

@@ -1,5 +1,7 @@
 package sabaq.signalling.session;
 
+import sabaq.signalling.lesson.Role;
+import sabaq.common.media.ConnectionQuality;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -227,6 +229,17 @@ public final class LessonHub {
         if (closed || m == null || state == null || m.participant().connection() == state) return;
         m.participant().connection(state);
         broadcast(ServerMessages.mediaConnection(peerId, state));
+    }
+
+    /** A participant's connection quality: to the teachers (who watch the class) and to the participant. */
+    void onConnectionQuality(String peerId, ConnectionQuality q) {
+        Member m = members.get(peerId);
+        if (closed || m == null) return;
+        m.participant().quality(q);
+        JsonObject msg = ServerMessages.connectionQuality(peerId, q);
+        for (Member other : members.values()) {
+            if (other == m || other.participant().role() == Role.TEACHER) other.session().send(msg);
+        }
     }
 
     void onActiveSpeaker(String peerId) {

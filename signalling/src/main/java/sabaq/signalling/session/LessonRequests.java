@@ -61,6 +61,9 @@ public final class LessonRequests {
             case MEDIA_STATE:
                 member.mediaState(hub, m, msg);
                 break;
+            case RECEIVE_MODE:
+                member.receiveMode(hub, m, msg);
+                break;
             case CHAT:
                 member.chat(hub, m, msg);
                 break;

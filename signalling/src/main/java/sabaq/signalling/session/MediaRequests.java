@@ -1,5 +1,6 @@
 package sabaq.signalling.session;
 
+import sabaq.signalling.lesson.Role;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -58,7 +59,8 @@ final class MediaRequests {
             if (!sources.add(source)) throw ProtocolException.badRequest("publish names source " + source.wireName() + " twice");
             Track t = Track.of(m.id(), source, mid);
             published.add(t);
-            publish.add(new PublishSpec(mid, t.trackId(), source.kind(), source));
+            int priority = PublishSpec.defaultPriority(source) + (m.participant().role() == Role.TEACHER ? 10 : 0);
+            publish.add(new PublishSpec(mid, t.trackId(), source.kind(), source, priority));
         }
         if (!publish.isEmpty()) LessonRequests.require(m, LessonAction.PUBLISH);
 

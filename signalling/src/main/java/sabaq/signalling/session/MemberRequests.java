@@ -34,6 +34,17 @@ final class MemberRequests {
         hub.broadcast(ServerMessages.participantUpdated(p));
     }
 
+    /** Audio only (a student on a poor line): the SFU then sends this participant no video at all. */
+    void receiveMode(LessonHub hub, Member m, JsonObject msg) {
+        LessonRequests.require(m, LessonAction.RECEIVE_MODE);
+        boolean audioOnly = Fields.bool(msg, "audioOnly");
+        Participant p = m.participant();
+        if (p.audioOnly() == audioOnly) return;
+        p.audioOnly(audioOnly);
+        m.peer().setAudioOnly(audioOnly);
+        hub.broadcast(ServerMessages.participantUpdated(p));
+    }
+
     void chat(LessonHub hub, Member m, JsonObject msg) {
         LessonRequests.require(m, LessonAction.CHAT);
         String text = TextRules.chat(Fields.string(msg, "text", 1, MAX_RAW_CHAT), TextRules.MAX_CHAT);

@@ -10,6 +10,7 @@ public enum RequestType {
     OFFER("offer"),
     UNPUBLISH("unpublish"),
     MEDIA_STATE("media-state"),
+    RECEIVE_MODE("receive-mode"),
     CHAT("chat"),
     HAND("hand"),
     GRANT_FLOOR("grant-floor"),

@@ -56,6 +56,30 @@ export default Object.freeze({
   'stage.waitingVideo': 'Waiting for the teacher’s video…',
   'stage.waitingTeacher': 'The teacher has not joined yet',
 
+  'audio.title': 'Audio only',
+  'audio.hint': 'Video is off to spare your connection; you hear the lesson as usual. Press “Audio only” again to see the video.',
+  'audio.teacher': 'Teacher: {name}',
+  'audio.speaking': 'Speaking now: {name}',
+  'audio.speakingYou': 'You are speaking now',
+  'audio.silence': 'Nobody is speaking right now',
+  'audio.teacherSharing': 'The teacher is sharing slides (not shown in audio-only mode)',
+  'audio.otherSharing': '{name} is sharing the screen',
+  'audio.youSharing': 'You are sharing your screen',
+  'audio.noSharing': 'Nobody is sharing the screen',
+
+  'quality.summary': 'Connection quality: {level} ({score}/5)',
+  'quality.level.excellent': 'excellent',
+  'quality.level.good': 'good',
+  'quality.level.fair': 'fair',
+  'quality.level.poor': 'poor',
+  'quality.level.bad': 'very poor',
+  'quality.loss': 'packet loss {value}%',
+  'quality.rtt': 'RTT {ms} ms',
+  'quality.rttUnknown': 'RTT not measured yet',
+  'quality.jitter': 'jitter {ms} ms',
+  'quality.bandwidth': '{kbps} kbit/s available',
+  'quality.videoPaused': 'video paused',
+
   'controls.label': 'Lesson controls',
   'controls.micOn': 'Turn microphone on',
   'controls.micOff': 'Turn microphone off',
@@ -67,6 +91,8 @@ export default Object.freeze({
   'controls.leave': 'Leave',
   'controls.end': 'End lesson',
   'controls.endConfirm': 'End the lesson for everyone?',
+  'controls.audioOnly': 'Audio only',
+  'controls.audioOnlyHint': 'Turn incoming video off to spare a weak connection; the sound continues',
 
   'hand.raise': 'Raise hand',
   'hand.lower': 'Lower hand',
@@ -77,6 +103,7 @@ export default Object.freeze({
 
   'notice.mutedByTeacher': 'The teacher muted your microphone',
   'notice.floorRevoked': 'The teacher took the floor back',
+  'notice.videoPaused': 'Your connection is weak: video is paused, audio continues',
 
   'invite.heading': 'Invite students',
 
@@ -94,6 +121,8 @@ export default Object.freeze({
   'participant.remove': 'Remove {name} from the lesson',
   'participant.removeConfirm': 'Remove {name} from the lesson?',
   'participant.removeShort': 'Remove',
+  'participant.audioOnly': 'Audio only',
+  'participant.weakLink': 'Weak connection',
 
   'chat.heading': 'Chat',
   'chat.empty': 'No messages yet',

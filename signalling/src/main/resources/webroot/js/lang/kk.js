@@ -56,6 +56,30 @@ export default Object.freeze({
   'stage.waitingVideo': 'Мұғалімнің бейнесі күтілуде…',
   'stage.waitingTeacher': 'Мұғалім әлі кірген жоқ',
 
+  'audio.title': 'Тек дыбыс',
+  'audio.hint': 'Байланысыңызды үнемдеу үшін бейне өшірілді; сабақ әдеттегідей естіледі. Бейнені қайта көру үшін «Тек дыбыс» түймесін тағы басыңыз.',
+  'audio.teacher': 'Мұғалім: {name}',
+  'audio.speaking': 'Қазір сөйлеп тұрған: {name}',
+  'audio.speakingYou': 'Қазір сіз сөйлеп тұрсыз',
+  'audio.silence': 'Қазір ешкім сөйлеп тұрған жоқ',
+  'audio.teacherSharing': 'Мұғалім слайдтарды көрсетіп тұр («Тек дыбыс» режимінде олар көрінбейді)',
+  'audio.otherSharing': '{name} экранын көрсетіп тұр',
+  'audio.youSharing': 'Сіз экраныңызды көрсетіп тұрсыз',
+  'audio.noSharing': 'Ешкім экранын көрсетіп тұрған жоқ',
+
+  'quality.summary': 'Байланыс сапасы: {level} ({score}/5)',
+  'quality.level.excellent': 'өте жақсы',
+  'quality.level.good': 'жақсы',
+  'quality.level.fair': 'орташа',
+  'quality.level.poor': 'нашар',
+  'quality.level.bad': 'өте нашар',
+  'quality.loss': 'жоғалған пакеттер {value}%',
+  'quality.rtt': 'кідіріс (RTT) {ms} мс',
+  'quality.rttUnknown': 'кідіріс (RTT) әлі өлшенбеді',
+  'quality.jitter': 'джиттер {ms} мс',
+  'quality.bandwidth': 'қолжетімді жылдамдық {kbps} кбит/с',
+  'quality.videoPaused': 'бейне тоқтатылды',
+
   'controls.label': 'Сабақты басқару',
   'controls.micOn': 'Микрофонды қосу',
   'controls.micOff': 'Микрофонды өшіру',
@@ -67,6 +91,8 @@ export default Object.freeze({
   'controls.leave': 'Шығу',
   'controls.end': 'Сабақты аяқтау',
   'controls.endConfirm': 'Сабақты барлығы үшін аяқтайсыз ба?',
+  'controls.audioOnly': 'Тек дыбыс',
+  'controls.audioOnlyHint': 'Әлсіз байланысты жеңілдету үшін кіріс бейнені өшіру; дыбыс қала береді',
 
   'hand.raise': 'Қол көтеру',
   'hand.lower': 'Қолды түсіру',
@@ -77,6 +103,7 @@ export default Object.freeze({
 
   'notice.mutedByTeacher': 'Мұғалім микрофоныңызды өшірді',
   'notice.floorRevoked': 'Мұғалім сөзді қайтарып алды',
+  'notice.videoPaused': 'Байланыс әлсіз: бейне уақытша тоқтатылды, дыбыс жалғасуда',
 
   'invite.heading': 'Оқушыларды шақыру',
 
@@ -94,6 +121,8 @@ export default Object.freeze({
   'participant.remove': '{name}: сабақтан шығару',
   'participant.removeConfirm': '{name} сабақтан шығарылсын ба?',
   'participant.removeShort': 'Шығару',
+  'participant.audioOnly': 'Тек дыбыс',
+  'participant.weakLink': 'Байланысы әлсіз',
 
   'chat.heading': 'Чат',
   'chat.empty': 'Әзірге хабарлама жоқ',

@@ -56,6 +56,30 @@ export default Object.freeze({
   'stage.waitingVideo': 'Ждём видео учителя…',
   'stage.waitingTeacher': 'Учитель ещё не вошёл',
 
+  'audio.title': 'Только звук',
+  'audio.hint': 'Видео отключено, чтобы поберечь ваше соединение; урок слышно как обычно. Чтобы снова видеть видео, нажмите «Только звук» ещё раз.',
+  'audio.teacher': 'Учитель: {name}',
+  'audio.speaking': 'Сейчас говорит: {name}',
+  'audio.speakingYou': 'Сейчас говорите вы',
+  'audio.silence': 'Сейчас никто не говорит',
+  'audio.teacherSharing': 'Учитель показывает слайды (в режиме «Только звук» они не видны)',
+  'audio.otherSharing': '{name} показывает экран',
+  'audio.youSharing': 'Вы показываете свой экран',
+  'audio.noSharing': 'Никто не показывает экран',
+
+  'quality.summary': 'Качество связи: {level} ({score}/5)',
+  'quality.level.excellent': 'отличное',
+  'quality.level.good': 'хорошее',
+  'quality.level.fair': 'среднее',
+  'quality.level.poor': 'плохое',
+  'quality.level.bad': 'очень плохое',
+  'quality.loss': 'потери пакетов {value}%',
+  'quality.rtt': 'задержка (RTT) {ms} мс',
+  'quality.rttUnknown': 'задержка (RTT) ещё не измерена',
+  'quality.jitter': 'джиттер {ms} мс',
+  'quality.bandwidth': 'доступно {kbps} кбит/с',
+  'quality.videoPaused': 'видео приостановлено',
+
   'controls.label': 'Управление уроком',
   'controls.micOn': 'Включить микрофон',
   'controls.micOff': 'Выключить микрофон',
@@ -67,6 +91,8 @@ export default Object.freeze({
   'controls.leave': 'Выйти',
   'controls.end': 'Завершить урок',
   'controls.endConfirm': 'Завершить урок для всех?',
+  'controls.audioOnly': 'Только звук',
+  'controls.audioOnlyHint': 'Отключить входящее видео, чтобы разгрузить слабое соединение; звук останется',
 
   'hand.raise': 'Поднять руку',
   'hand.lower': 'Опустить руку',
@@ -77,6 +103,7 @@ export default Object.freeze({
 
   'notice.mutedByTeacher': 'Учитель выключил ваш микрофон',
   'notice.floorRevoked': 'Учитель забрал у вас слово',
+  'notice.videoPaused': 'Слабое соединение: видео приостановлено, звук продолжается',
 
   'invite.heading': 'Пригласить учеников',
 
@@ -94,6 +121,8 @@ export default Object.freeze({
   'participant.remove': 'Удалить с урока: {name}',
   'participant.removeConfirm': 'Удалить участника {name} с урока?',
   'participant.removeShort': 'Удалить',
+  'participant.audioOnly': 'Только звук',
+  'participant.weakLink': 'Слабая связь',
 
   'chat.heading': 'Чат',
   'chat.empty': 'Сообщений пока нет',

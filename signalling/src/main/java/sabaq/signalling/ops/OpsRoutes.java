@@ -56,7 +56,7 @@ public final class OpsRoutes {
         router.get("/api/ops/system").handler(ctx -> snapshot(ctx, s -> OpsJson.system(s, sampler.history(), sampleIntervalMillis)));
         router.get("/api/ops/lessons").handler(ctx -> snapshot(ctx, OpsJson::lessons));
         router.get("/api/ops/alerts").handler(ctx -> json(ctx, OpsJson.alerts(engine)));
-        router.get("/ops.html").handler(guard(bindings.pageAccess(), false));
+        router.route("/ops.html").handler(guard(bindings.pageAccess(), false));
     }
 
     private Handler<RoutingContext> guard(OpsAccess access, boolean api) {

@@ -116,9 +116,13 @@ public final class AlertEngine {
         return evaluatedAtEpochMillis;
     }
 
+    /** A metric value at one evaluation, kept for {@code increase} conditions. */
+    private record Sample(long nanos, double value) {
+    }
+
     /** The state of one rule for one subject (the server, or one lesson). */
     private static final class Instance {
-        private final Deque<long[]> samples = new ArrayDeque<>();
+        private final Deque<Sample> samples = new ArrayDeque<>();
         private long pendingSinceNanos = -1;
         private long pendingSinceMillis = -1;
         private long firedAtMillis = -1;
@@ -146,16 +150,16 @@ public final class AlertEngine {
         /** The growth of a counter over the window; keeps the samples needed for the next evaluations. */
         private double increase(double raw, long now, long windowNanos) {
             double baseline = Double.NaN;
-            for (long[] s : samples) {
-                if (now - s[0] >= windowNanos) baseline = Double.longBitsToDouble(s[1]);
+            for (Sample s : samples) {
+                if (now - s.nanos() >= windowNanos) baseline = s.value();
             }
-            if (Double.isNaN(baseline) && !samples.isEmpty()) baseline = Double.longBitsToDouble(samples.peekFirst()[1]);
-            samples.addLast(new long[] {now, Double.doubleToLongBits(raw)});
+            if (Double.isNaN(baseline) && !samples.isEmpty()) baseline = samples.peekFirst().value();
+            samples.addLast(new Sample(now, raw));
             // Keep the newest sample that is already a window old (a later evaluation's baseline) and those after it.
             while (samples.size() > 1) {
-                Iterator<long[]> it = samples.iterator();
+                Iterator<Sample> it = samples.iterator();
                 it.next();
-                if (now - it.next()[0] < windowNanos) break;
+                if (now - it.next().nanos() < windowNanos) break;
                 samples.removeFirst();
             }
             if (Double.isNaN(baseline)) return 0;

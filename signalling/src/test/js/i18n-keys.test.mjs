@@ -87,7 +87,10 @@ test('every key used by the HTML pages exists', () => {
 test('every literal key and error code used by the scripts exists', () => {
   const roles = ['teacher', 'student', 'observer'];
   const connections = ['connecting', 'connected', 'reconnecting', 'disconnected', 'idle'];
-  const dynamic = [...roles.map((r) => `role.${r}`), ...connections.map((c) => `conn.${c}`)];
+  const severities = ['info', 'warning', 'critical'];
+  const opsProblems = ['ops.signIn', 'ops.forbidden', 'ops.waiting', 'ops.unavailable'];
+  const dynamic = [...roles.map((r) => `role.${r}`), ...connections.map((c) => `conn.${c}`),
+    ...severities.map((s) => `ops.severity.${s}`), ...opsProblems];
   for (const key of dynamic) assert.ok(key in dictionaries.en, key);
   for (const file of filesUnder(join(webroot, 'js'), '.js')) {
     if (file.includes('/lang/')) continue;

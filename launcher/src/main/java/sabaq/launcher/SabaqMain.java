@@ -12,8 +12,11 @@ import sabaq.media.server.MediaServer;
 import sabaq.media.server.MediaServerConfig;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
+import sabaq.signalling.ops.OpsBindings;
+import sabaq.signalling.tls.TlsMaterial;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,9 +41,16 @@ public final class SabaqMain {
             System.exit(2);
             return;
         }
-        String url = "http://" + stack.signallingHost() + ":" + stack.httpPort() + "/";
+        String host = stack.signallingHost().contains(":") ? "[" + stack.signallingHost() + "]" : stack.signallingHost();
+        String base = stack.httpPort() > 0 ? "http://" + host + ":" + stack.httpPort() : "https://" + host + ":" + stack.httpsPort();
         System.out.println();
-        System.out.println("  Sabaq is running: " + url);
+        System.out.println("  Sabaq is running: " + base + "/");
+        if (stack.httpsPort() > 0) {
+            TlsMaterial tls = stack.signalling().tls();
+            System.out.println("  HTTPS:            https://" + host + ":" + stack.httpsPort() + "/   (certificate SHA-256 "
+                    + tls.fingerprintSha256() + ")");
+        }
+        System.out.println("  Operations:       " + base + "/ops.html   (metrics: " + base + "/metrics)");
         System.out.println("  SFU: udp " + stack.media().port() + "   (Ctrl+C stops)");
         System.out.println();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -73,12 +83,17 @@ public final class SabaqMain {
             MediaServer media = MediaServer.start(mediaConfig, time);
             Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
             try {
-                SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, media, time)
+                // Operations: the SFU's figures, and who may see the operations page and /metrics. The accounts work
+                // replaces the network-based access of the defaults with a role check (docs/operations.md, "Access").
+                OpsBindings ops = OpsBindings.defaults(signallingConfig.ops(), media);
+                SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, media, time, ops)
                         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
                 return new SabaqStack(vertx, media, signalling, signallingConfig.host());
             } catch (Exception e) {
                 vertx.close();
                 media.close();
+                // A setting found unusable while starting (a TLS file, an alert rule) is a configuration error.
+                if (e instanceof ExecutionException && e.getCause() instanceof ConfigException) throw (ConfigException) e.getCause();
                 throw e;
             }
         }
@@ -91,8 +106,14 @@ public final class SabaqMain {
             return signalling;
         }
 
+        /** The plain HTTP port, or -1 when plain HTTP is off. */
         public int httpPort() {
             return signalling.port();
+        }
+
+        /** The HTTPS port, or -1 when TLS is off. */
+        public int httpsPort() {
+            return signalling.tlsPort();
         }
 
         public String signallingHost() {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import sabaq.common.media.MediaRoomStats;
 import sabaq.common.test.Poll;
 import sabaq.common.time.TimeSource;
 import sabaq.launcher.SabaqMain.SabaqStack;
@@ -42,8 +43,8 @@ class LiveLessonBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         ChromeBrowser.requireInstalled();
-        stack = SabaqStack.start(ConfigFactory.parseString(
-                "sabaq.signalling.port = 0\nsabaq.media.port = 0"), TimeSource.SYSTEM);
+        stack = SabaqStack.start(ConfigFactory.parseString("sabaq.signalling.port = 0\nsabaq.media.port = 0\n"
+                + "sabaq.signalling.tls.enabled = false\nsabaq.signalling.ops.sample-interval = 500 ms"), TimeSource.SYSTEM);
         base = "http://127.0.0.1:" + stack.httpPort() + "/";
     }
 
@@ -91,6 +92,18 @@ class LiveLessonBrowserTest {
                 s.awaitVideoDecoding(teacherId, "camera", MEDIA);
                 s.awaitAudioFlowing(teacherId, MEDIA);
             }
+
+            // The SFU's figures reach the operations side: the room with its four peers, the teacher's incoming
+            // bit rate and the students' receiver reports (loss known), and the lesson's gauges in /metrics.
+            String lessonId = lesson.getString("lessonId");
+            MediaRoomStats room = Poll.until(MEDIA, Duration.ofMillis(500), () -> roomStats(lessonId),
+                    r -> r != null && r.connectedPeers() == 4 && r.inboundBitrateBps() > 0 && r.downstreamLoss() >= 0,
+                    "the SFU's room figures with receiver reports");
+            assertTrue(room.producers() >= 2 && room.consumers() >= 6, room.toString());
+            assertTrue(room.loss() >= 0 && room.loss() <= 1, room.toString());
+            Poll.until(MEDIA, Duration.ofMillis(500), () -> stack.signalling().ops().registry()
+                            .find("sabaq.lesson.inbound.bitrate").tag("lesson", lessonId).gauge(),
+                    g -> g != null && g.value() > 0, "the lesson's bit rate gauge");
 
             // The SFU's REMB and transport-cc feedback let the teacher's browser turn on its whole simulcast ladder,
             // and a student on an unconstrained line gets the top layer.
@@ -143,6 +156,11 @@ class LiveLessonBrowserTest {
         } finally {
             for (ChromeBrowser b : browsers) b.close();
         }
+    }
+
+    private static MediaRoomStats roomStats(String lessonId) {
+        return stack.media().roomStats().toCompletableFuture().join().stream()
+                .filter(r -> r.roomId().equals(lessonId)).findFirst().orElse(null);
     }
 
     private static LessonPage page(List<ChromeBrowser> browsers, String name) {

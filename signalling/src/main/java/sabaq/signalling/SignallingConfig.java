@@ -4,10 +4,13 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import sabaq.common.config.ConfigValues;
+import sabaq.signalling.ops.OpsConfig;
+import sabaq.signalling.tls.TlsConfig;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -30,7 +33,10 @@ public record SignallingConfig(
         int maxSendQueueBytes,
         Duration endedLessonRetention,
         Duration sweepInterval,
-        int eventLoops) {
+        int eventLoops,
+        Path dataDir,
+        TlsConfig tls,
+        OpsConfig ops) {
 
     /** The configuration namespace. */
     public static final String PATH = "sabaq.signalling";
@@ -57,7 +63,10 @@ public record SignallingConfig(
                 v.intIn("max-send-queue-bytes", 64 * 1024, 1024 * 1024 * 1024),
                 v.durationIn("ended-lesson-retention", Duration.ZERO, Duration.ofDays(30)),
                 v.durationIn("sweep-interval", Duration.ofMillis(10), Duration.ofDays(1)),
-                v.intIn("event-loops", 1, 256));
+                v.intIn("event-loops", 1, 256),
+                Path.of(v.nonBlank("data-dir")),
+                tls(config, v.port("port")),
+                OpsConfig.from(config));
     }
 
     /** The application config ({@code application.conf}, system properties) over {@code reference.conf}. */
@@ -68,6 +77,14 @@ public record SignallingConfig(
     /** Only the defaults of {@code reference.conf}. */
     public static SignallingConfig defaults() {
         return from(ConfigFactory.defaultReference());
+    }
+
+    private static TlsConfig tls(Config config, int plainPort) {
+        TlsConfig tls = TlsConfig.from(config);
+        if (tls.enabled() && tls.plainHttp() != TlsConfig.PlainHttp.OFF && tls.port() != 0 && tls.port() == plainPort) {
+            throw new ConfigException.BadValue(TlsConfig.PATH + ".port", "must differ from " + PATH + ".port (" + plainPort + ")");
+        }
+        return tls;
     }
 
     private static String baseUrl(String raw) {
@@ -108,6 +125,6 @@ public record SignallingConfig(
                 + ", maxParticipantsPerLesson=" + maxParticipantsPerLesson + ", maxLessons=" + maxLessons
                 + ", joinTimeout=" + joinTimeout + ", maxSendQueueBytes=" + maxSendQueueBytes
                 + ", endedLessonRetention=" + endedLessonRetention + ", sweepInterval=" + sweepInterval
-                + ", eventLoops=" + eventLoops + "]";
+                + ", eventLoops=" + eventLoops + ", dataDir=" + dataDir + ", tls=" + tls + ", ops=" + ops + "]";
     }
 }

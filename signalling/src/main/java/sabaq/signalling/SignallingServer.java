@@ -5,11 +5,15 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sabaq.common.media.MediaBackend;
+import sabaq.common.media.MediaStats;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.ops.OpsBindings;
+import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.session.JoinHandler;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.LessonRequests;
 import sabaq.signalling.session.MessageDispatcher;
+import sabaq.signalling.tls.TlsMaterial;
 import sabaq.signalling.token.JoinTokens;
 
 import java.nio.charset.StandardCharsets;
@@ -20,60 +24,97 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The signalling server: HTTP API, static web client and the lesson WebSocket (docs/protocol.md), served by
- * {@code event-loops} Vert.x verticles sharing one port. The media backend is not owned: stopping the server closes
- * the rooms it opened, not the backend.
+ * The signalling server: HTTP API, static web client and the lesson WebSocket (docs/protocol.md), plus health,
+ * metrics and the operations page (docs/operations.md), served by {@code event-loops} Vert.x verticles sharing one
+ * HTTP port and, with TLS, one HTTPS port. The media backend is not owned: stopping the server closes the rooms it
+ * opened, not the backend.
  */
 public final class SignallingServer {
     private static final Logger log = LoggerFactory.getLogger(SignallingServer.class);
 
     private final Vertx vertx;
     private final LessonRegistry registry;
+    private final OpsServices ops;
     private final List<String> deployments;
     private final int port;
+    private final int tlsPort;
+    private final TlsMaterial tls;
     private final long sweepTimer;
 
-    private SignallingServer(Vertx vertx, LessonRegistry registry, List<String> deployments, int port, long sweepTimer) {
+    private SignallingServer(Vertx vertx, LessonRegistry registry, OpsServices ops, List<String> deployments, int port,
+                             int tlsPort, TlsMaterial tls, long sweepTimer) {
         this.vertx = vertx;
         this.registry = registry;
+        this.ops = ops;
         this.deployments = deployments;
         this.port = port;
+        this.tlsPort = tlsPort;
+        this.tls = tls;
         this.sweepTimer = sweepTimer;
     }
 
+    /** Starts with the embedded operations defaults (access by network; media figures when the backend has them). */
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time) {
+        MediaStats stats = media instanceof MediaStats ? (MediaStats) media : MediaStats.NONE;
+        return start(vertx, config, media, time, OpsBindings.defaults(config.ops(), stats));
+    }
+
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time,
+                                                 OpsBindings opsBindings) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(opsBindings, "opsBindings");
         JoinTokens tokens = new JoinTokens(secret(config), time);
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time));
+        OpsServices ops;
+        try {
+            ops = OpsServices.create(vertx, config.ops(), config.dataDir(), opsBindings, registry, time);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
         List<String> deployments = new CopyOnWriteArrayList<>();
+        Future<TlsMaterial> material = config.tls().enabled()
+                // Browsers check a certificate's validity against the real date: the wall clock, whatever the test clock.
+                ? vertx.executeBlocking(() -> TlsMaterial.load(config.tls(), config.dataDir(), TimeSource.SYSTEM), false)
+                : Future.succeededFuture();
 
         // Vert.x server sharing: servers asking for the same host and port share one socket. Port 0 would give
-        // every instance its own random port; a negative port means one random port shared by all of them.
-        int requestedPort = config.port() == 0 ? -1 : config.port();
-        SignallingVerticle first = new SignallingVerticle(config, time, tokens, registry, dispatcher, requestedPort);
-        Future<Integer> bound = vertx.deployVerticle(first).map(id -> {
-            deployments.add(id);
-            return first.actualPort();
-        });
+        // every instance its own random port; a negative port means one random port shared by all servers asking
+        // for that same negative number (-1 for HTTP, -2 for HTTPS, so the two stay apart).
+        int plainPort = config.port() == 0 ? -1 : config.port();
+        int tlsPort = config.tls().port() == 0 ? -2 : config.tls().port();
+        Future<SignallingVerticle> all = material.compose(tls -> deploy(vertx, deployments,
+                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops,
+                        new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
-            bound = bound.compose(port -> vertx
-                    .deployVerticle(new SignallingVerticle(config, time, tokens, registry, dispatcher, requestedPort))
-                    .map(id -> {
-                        deployments.add(id);
-                        return port;
-                    }));
+            all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
+                    dispatcher, ops, new SignallingVerticle.Listen(plainPort, tlsPort, material.result())))
+                    .map(first));
         }
-        return bound.map(port -> {
+        return all.map(v -> {
             long timer = vertx.setPeriodic(config.sweepInterval().toMillis(),
                     id -> registry.sweep(config.tokenTtl(), config.endedLessonRetention()));
-            log.info("signalling listening on {}:{} ({} event loops)", config.host(), port, config.eventLoops());
-            return new SignallingServer(vertx, registry, deployments, port, timer);
-        }).onFailure(e -> deployments.forEach(vertx::undeploy));
+            ops.start();
+            log.info("signalling listening on {} (http {}, https {}, {} event loops)", config.host(),
+                    v.actualPort() < 0 ? "off" : v.actualPort(), v.actualTlsPort() < 0 ? "off" : v.actualTlsPort(),
+                    config.eventLoops());
+            return new SignallingServer(vertx, registry, ops, deployments, v.actualPort(), v.actualTlsPort(),
+                    material.result(), timer);
+        }).onFailure(e -> {
+            deployments.forEach(vertx::undeploy);
+            ops.close();
+        });
+    }
+
+    private static Future<SignallingVerticle> deploy(Vertx vertx, List<String> deployments, SignallingVerticle v) {
+        return vertx.deployVerticle(v).map(id -> {
+            deployments.add(id);
+            return v;
+        });
     }
 
     private static byte[] secret(SignallingConfig config) {
@@ -84,18 +125,36 @@ public final class SignallingServer {
         return key;
     }
 
-    /** The bound TCP port (the real one when the config asked for port 0). */
+    /** The bound plain HTTP port (the real one when the config asked for port 0), or -1 when plain HTTP is off. */
     public int port() {
         return port;
     }
 
-    /** Closes every lesson's sockets and SFU rooms, then the HTTP servers. */
+    /** The bound HTTPS port, or -1 when TLS is off. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The served certificate and its fingerprint, or null when TLS is off. */
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    /** Metrics, alerts and the operations sampler of this server. */
+    public OpsServices ops() {
+        return ops;
+    }
+
+    /** Closes every lesson's sockets and SFU rooms, then the HTTP servers, then stops monitoring. */
     public Future<Void> stop() {
         vertx.cancelTimer(sweepTimer);
         return registry.closeAll().eventually(() -> {
             List<Future<Void>> undeployed = new ArrayList<>();
             for (String id : deployments) undeployed.add(vertx.undeploy(id));
             return Future.join(undeployed);
+        }).eventually(() -> {
+            ops.close();
+            return Future.succeededFuture();
         }).mapEmpty();
     }
 }

@@ -53,7 +53,7 @@ class SignallingConfigTest {
     @Test
     void everyReferenceKeyIsReadAndEveryRecordFieldHasAKey() {
         Config reference = ConfigFactory.defaultReference().getConfig(SignallingConfig.PATH);
-        Set<String> keys = reference.entrySet().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> keys = reference.root().keySet();
         Set<String> fields = Arrays.stream(SignallingConfig.class.getRecordComponents())
                 .map(rc -> rc.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());

@@ -34,6 +34,7 @@ public final class Consumer {
     private long payloadBytesSent;
     private long retransmissionsSent;
     private int lastFractionLost;
+    private boolean hasReceiverReport;
     private long lastJitter;
     private long lastRttMicros = -1;
     private long lastSrMiddle;
@@ -115,6 +116,11 @@ public final class Consumer {
 
     public int fractionLost() {
         return lastFractionLost;
+    }
+
+    /** True once the subscriber sent a report block about this stream ({@link #fractionLost()} means something). */
+    public boolean hasReceiverReport() {
+        return hasReceiverReport;
     }
 
     /** Called for every packet of the producer; decides whether this subscriber gets it and sends it. */
@@ -283,6 +289,7 @@ public final class Consumer {
     /** A report block from the subscriber about our stream. */
     void onReceiverReport(int fractionLost, long jitter, long rttMicros) {
         lastFractionLost = fractionLost;
+        hasReceiverReport = true;
         lastJitter = jitter;
         if (rttMicros >= 0) lastRttMicros = rttMicros;
     }

@@ -24,6 +24,7 @@ public final class IncomingStream {
 
     private int firSeq;
     private int lastReportedFractionLost;
+    private boolean fractionLostReported;
     private long lastPacketNanos = Long.MIN_VALUE;
     private long lastKeyframeNanos = Long.MIN_VALUE;
     private long lastKeyframeRequestNanos = Long.MIN_VALUE;
@@ -133,6 +134,12 @@ public final class IncomingStream {
 
     void setLastReportedFractionLost(int f) {
         lastReportedFractionLost = f;
+        fractionLostReported = true;
+    }
+
+    /** As {@link #lastReportedFractionLost()}, but -1 before the first report (for the operations figures). */
+    int reportedFractionLostOrUnknown() {
+        return fractionLostReported ? lastReportedFractionLost : -1;
     }
 
     /** Command sequence number for the next FIR (RFC 5104 §4.3.1.1), incremented per new request. */

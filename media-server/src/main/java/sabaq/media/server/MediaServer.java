@@ -7,10 +7,13 @@ import org.slf4j.LoggerFactory;
 import sabaq.common.media.MediaBackend;
 import sabaq.common.media.MediaRoom;
 import sabaq.common.media.MediaRoomListener;
+import sabaq.common.media.MediaRoomStats;
+import sabaq.common.media.MediaStats;
 import sabaq.common.time.TimeSource;
 import sabaq.media.dtls.DtlsCertificate;
 import sabaq.media.ice.IceLiteResponder;
 import sabaq.media.room.Room;
+import sabaq.media.room.RoomStatsCollector;
 import sabaq.media.srtp.SrtpTransformer;
 import sabaq.media.transport.MediaCounters;
 import sabaq.media.transport.MediaServerContext;
@@ -21,18 +24,24 @@ import sabaq.media.transport.UdpTransport;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sabaq's SFU: one UDP socket, one media thread, rooms of peers. Implements the {@link MediaBackend} that
- * signalling talks to.
+ * signalling talks to, and {@link MediaStats} for metrics and health: the {@link MediaCounters} by their lower-case
+ * names, and per-room figures computed on the media thread.
  */
-public final class MediaServer implements MediaBackend {
+public final class MediaServer implements MediaBackend, MediaStats {
+    private static final List<String> COUNTER_NAMES = counterNames(MediaCounters.Counter.values());
+
     private static final Logger LOG = LoggerFactory.getLogger(MediaServer.class);
     private static final long TICK_MILLIS = 20;
 
@@ -116,18 +125,55 @@ public final class MediaServer implements MediaBackend {
     /** Runs {@code task} on the media thread and returns its result (for tests and the operations page). */
     public <T> CompletableFuture<T> onMediaThread(java.util.function.Supplier<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        ctx.udp().eventLoop().execute(() -> {
-            try {
-                f.complete(task.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
+        try {
+            ctx.udp().eventLoop().execute(() -> {
+                try {
+                    f.complete(task.get());
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            f.completeExceptionally(stopped);
+        }
         return f;
     }
 
     public Room room(String id) {
         return rooms.get(id);
+    }
+
+    @Override
+    public List<String> counterNames() {
+        return COUNTER_NAMES;
+    }
+
+    @Override
+    public long counter(String name) {
+        int i = COUNTER_NAMES.indexOf(name);
+        return i < 0 ? -1 : ctx.counters().get(MediaCounters.Counter.values()[i]);
+    }
+
+    @Override
+    public CompletionStage<List<MediaRoomStats>> roomStats() {
+        if (closed) return CompletableFuture.completedFuture(List.of());
+        return onMediaThread(() -> {
+            long now = ctx.time().nanoTime();
+            List<MediaRoomStats> out = new ArrayList<>();
+            for (Room r : rooms.values()) out.add(RoomStatsCollector.collect(r, now));
+            return out;
+        });
+    }
+
+    @Override
+    public boolean isReady() {
+        return !closed && ctx.udp().isOpen();
+    }
+
+    private static List<String> counterNames(MediaCounters.Counter[] counters) {
+        List<String> names = new ArrayList<>();
+        for (MediaCounters.Counter c : counters) names.add(c.name().toLowerCase(Locale.ROOT));
+        return List.copyOf(names);
     }
 
     private void tick() {

@@ -98,6 +98,11 @@ public final class UdpTransport implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
+    /** True while the socket is bound and open. Any thread. */
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
     public boolean isNative() {
         return nativeTransport;
     }

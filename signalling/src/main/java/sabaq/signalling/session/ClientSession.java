@@ -30,12 +30,18 @@ public final class ClientSession {
 
     private final ServerWebSocket socket;
     private final Context context;
+    private final SessionMeters meters;
     private State state = State.CONNECTED;
     private LessonHub hub;
 
     public ClientSession(ServerWebSocket socket, Context context) {
+        this(socket, context, SessionMeters.NONE);
+    }
+
+    public ClientSession(ServerWebSocket socket, Context context, SessionMeters meters) {
         this.socket = Objects.requireNonNull(socket, "socket");
         this.context = Objects.requireNonNull(context, "context");
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     /** Socket context only. */
@@ -80,6 +86,7 @@ public final class ClientSession {
     }
 
     public void sendError(ErrorCode code, String text, String requestId) {
+        meters.errorSent(code);
         send(ServerMessages.error(code, text, requestId));
     }
 

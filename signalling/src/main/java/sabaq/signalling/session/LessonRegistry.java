@@ -60,6 +60,11 @@ public final class LessonRegistry {
         return hubs.size();
     }
 
+    /** The lessons held now (live and recently ended), in no particular order. */
+    public List<LessonHub> lessons() {
+        return new ArrayList<>(hubs.values());
+    }
+
     /** Forgets lessons that ended longer than {@code endedRetention} ago and empty lessons whose links have expired. */
     public void sweep(Duration tokenTtl, Duration endedRetention) {
         for (LessonHub hub : hubs.values()) {

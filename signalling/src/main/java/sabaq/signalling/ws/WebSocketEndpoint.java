@@ -14,6 +14,7 @@ import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.protocol.ErrorCode;
 import sabaq.signalling.session.ClientSession;
 import sabaq.signalling.session.MessageDispatcher;
+import sabaq.signalling.session.SessionMeters;
 
 import java.util.Objects;
 
@@ -29,12 +30,15 @@ public final class WebSocketEndpoint {
     private final SignallingConfig config;
     private final TimeSource time;
     private final MessageDispatcher dispatcher;
+    private final SessionMeters meters;
 
-    public WebSocketEndpoint(Vertx vertx, SignallingConfig config, TimeSource time, MessageDispatcher dispatcher) {
+    public WebSocketEndpoint(Vertx vertx, SignallingConfig config, TimeSource time, MessageDispatcher dispatcher,
+                             SessionMeters meters) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.config = Objects.requireNonNull(config, "config");
         this.time = Objects.requireNonNull(time, "time");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     /** Route handler for {@code /ws}. */
@@ -53,7 +57,8 @@ public final class WebSocketEndpoint {
     private void accept(ServerWebSocket socket) {
         Context context = vertx.getOrCreateContext();
         socket.setWriteQueueMaxSize(config.maxSendQueueBytes());
-        ClientSession session = new ClientSession(socket, context);
+        ClientSession session = new ClientSession(socket, context, meters);
+        meters.socketOpened();
         TokenBucket bucket = new TokenBucket(config.rateLimitPerSecond(), config.rateLimitPerSecond(), time.nanoTime());
         MessageAssembler assembler = new MessageAssembler(config.maxMessageBytes(), new MessageAssembler.Sink() {
             @Override
@@ -77,7 +82,10 @@ public final class WebSocketEndpoint {
             }
         });
         socket.frameHandler(assembler::onFrame);
-        socket.closeHandler(v -> dispatcher.onClose(session));
+        socket.closeHandler(v -> {
+            meters.socketClosed();
+            dispatcher.onClose(session);
+        });
         socket.exceptionHandler(e -> log.debug("WebSocket {} error: {}", session, e.toString()));
         vertx.setTimer(Math.max(1, config.joinTimeout().toMillis()), id -> {
             if (session.state() == ClientSession.State.CONNECTED) session.close(ClientSession.POLICY_VIOLATION, "join timeout");
@@ -85,6 +93,7 @@ public final class WebSocketEndpoint {
     }
 
     private boolean admit(ClientSession session, TokenBucket bucket) {
+        meters.messageReceived();
         if (bucket.tryTake(time.nanoTime())) return true;
         session.sendError(ErrorCode.RATE_LIMITED, "more than " + config.rateLimitPerSecond() + " messages per second", null);
         return false;

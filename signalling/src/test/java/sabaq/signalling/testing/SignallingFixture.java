@@ -10,9 +10,11 @@ import io.vertx.core.json.JsonObject;
 import sabaq.common.time.FakeTimeSource;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
+import sabaq.signalling.ops.OpsBindings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,18 +31,25 @@ public final class SignallingFixture {
     private final HttpClientAgent http;
     private final List<TestClient> clients = new ArrayList<>();
 
-    private SignallingFixture(Vertx vertx, String overrides) {
+    private SignallingFixture(Vertx vertx, String overrides, Function<SignallingConfig, OpsBindings> ops) {
         this.vertx = vertx;
         this.config = SignallingConfig.from(ConfigFactory.parseString("sabaq.signalling { port = 0\n"
-                + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n" + overrides + "\n}")
+                + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n"
+                + "tls.enabled = false\n" + overrides + "\n}")
                 .withFallback(ConfigFactory.defaultReference()));
-        this.server = SignallingServer.start(vertx, config, media, time).await();
+        this.server = (ops == null ? SignallingServer.start(vertx, config, media, time)
+                : SignallingServer.start(vertx, config, media, time, ops.apply(config))).await();
         this.http = vertx.createHttpClient();
     }
 
     /** Starts a server; {@code overrides} is HOCON inside {@code sabaq.signalling { }}. */
     public static SignallingFixture start(Vertx vertx, String overrides) {
-        return new SignallingFixture(vertx, overrides);
+        return new SignallingFixture(vertx, overrides, null);
+    }
+
+    /** Starts a server with operations bindings of the test's making (media figures, access, readiness checks). */
+    public static SignallingFixture start(Vertx vertx, String overrides, Function<SignallingConfig, OpsBindings> ops) {
+        return new SignallingFixture(vertx, overrides, ops);
     }
 
     public int port() {

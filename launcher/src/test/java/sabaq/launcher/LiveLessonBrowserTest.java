@@ -107,7 +107,7 @@ class LiveLessonBrowserTest {
 
             // The SFU's REMB and transport-cc feedback let the teacher's browser turn on its whole simulcast ladder,
             // and a student on an unconstrained line gets the top layer.
-            Poll.until(MEDIA, Duration.ofMillis(500), teacher::outboundVideoStats,
+            Poll.until(Duration.ofSeconds(75), Duration.ofMillis(500), teacher::outboundVideoStats,
                     enc -> enc.stream().filter(e -> ((Number) e.get("framesEncoded")).longValue() > 0).count() >= 3,
                     "teacher to encode all three simulcast layers");
             System.out.println("teacher encodings: " + teacher.outboundVideoStats());

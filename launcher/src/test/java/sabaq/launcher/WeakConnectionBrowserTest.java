@@ -3,6 +3,7 @@ package sabaq.launcher;
 import com.typesafe.config.ConfigFactory;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,13 @@ class WeakConnectionBrowserTest {
                         + "sabaq.media.announced-addresses = " + announced + "\n"
                         + "sabaq.media.tcp.bind-host = \"0.0.0.0\"\nsabaq.media.tcp.port = 0"), TimeSource.SYSTEM);
         httpPort = stack.httpPort();
+    }
+
+    /** Browsers of a finished test would keep publishing and decoding, loading the 2-core machine for the next. */
+    @AfterEach
+    void closeBrowsers() {
+        for (ChromeBrowser b : browsers) b.close();
+        browsers.clear();
     }
 
     @AfterAll

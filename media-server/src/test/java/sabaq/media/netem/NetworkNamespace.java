@@ -99,15 +99,18 @@ public final class NetworkNamespace implements AutoCloseable {
         exec(List.of("ip", "rule", "add", "ipproto", "udp", "blackhole", "prio", "100"));
     }
 
-    /** Drops every packet in both directions (the cable is pulled) until {@link #restore()}: blackhole routes. */
+    /**
+     * Drops every packet in both directions (the cable is pulled) until {@link #restore()}, changing only the
+     * namespace (a change in the root namespace makes every browser there see ERR_NETWORK_CHANGED): a blackhole
+     * route to the host drops what leaves, and strict reverse-path filtering drops what arrives from it.
+     */
     public void cut() {
+        exec(List.of("sysctl", "-qw", "net.ipv4.conf.all.rp_filter=1", "net.ipv4.conf." + nsSide + ".rp_filter=1"));
         exec(List.of("ip", "route", "add", "blackhole", hostIp + "/32"));
-        run(List.of("ip", "route", "add", "blackhole", nsIp + "/32"), false);
     }
 
     public void restore() {
         run(List.of("ip", "netns", "exec", name, "ip", "route", "del", "blackhole", hostIp + "/32"), true);
-        run(List.of("ip", "route", "del", "blackhole", nsIp + "/32"), true);
     }
 
     static String run(List<String> command, boolean ignoreFailure) {

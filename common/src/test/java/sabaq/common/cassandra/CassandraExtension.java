@@ -7,6 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One throw-away {@link ForkedCassandra} per test JVM, shared by every test class that uses this extension and
@@ -19,6 +21,7 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     public static final String RUNNER_DIR_PROPERTY = "sabaq.storage.cassandra.embedded.runner-dir";
     private static final String KEY = CassandraExtension.class.getName();
     private static volatile ForkedCassandra shared;
+    private static final List<Runnable> BEFORE_STOP = new CopyOnWriteArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -40,6 +43,14 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
         ForkedCassandra s = shared;
         if (s == null) throw new IllegalStateException("annotate the test class with @ExtendWith(CassandraExtension.class)");
         return s;
+    }
+
+    /**
+     * Runs {@code hook} (e.g. closing a driver session) just before the shared server stops, so clients do not keep
+     * reconnecting to a server that is gone.
+     */
+    public static void beforeStop(Runnable hook) {
+        BEFORE_STOP.add(hook);
     }
 
     private static ForkedCassandra server(ExtensionContext context) {
@@ -74,6 +85,8 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
         @Override
         public void close() {
             shared = null;
+            for (Runnable hook : BEFORE_STOP) hook.run();
+            BEFORE_STOP.clear();
             server.close();
         }
     }

@@ -6,10 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sabaq.common.media.MediaBackend;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.account.InitialAdministrator;
+import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.session.JoinHandler;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.LessonRequests;
 import sabaq.signalling.session.MessageDispatcher;
+import sabaq.signalling.store.Repositories;
 import sabaq.signalling.token.JoinTokens;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The signalling server: HTTP API, static web client and the lesson WebSocket (docs/protocol.md), served by
+ * The signalling server: HTTP API (docs/protocol.md, docs/security.md), static web client and the lesson WebSocket, served by
  * {@code event-loops} Vert.x verticles sharing one port. The media backend is not owned: stopping the server closes
  * the rooms it opened, not the backend.
  */
@@ -29,40 +32,55 @@ public final class SignallingServer {
 
     private final Vertx vertx;
     private final LessonRegistry registry;
+    private final AccountServices accounts;
+    private final InitialAdministrator.Outcome initialAdmin;
     private final List<String> deployments;
     private final int port;
     private final long sweepTimer;
 
-    private SignallingServer(Vertx vertx, LessonRegistry registry, List<String> deployments, int port, long sweepTimer) {
+    private SignallingServer(Vertx vertx, LessonRegistry registry, AccountServices accounts,
+                             InitialAdministrator.Outcome initialAdmin, List<String> deployments, int port, long sweepTimer) {
         this.vertx = vertx;
         this.registry = registry;
+        this.accounts = accounts;
+        this.initialAdmin = initialAdmin;
         this.deployments = deployments;
         this.port = port;
         this.sweepTimer = sweepTimer;
     }
 
-    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time) {
+    /**
+     * Starts the server: accounts and audit in {@code repos}, lessons on {@code media}. At the first start the
+     * platform organisation and the initial administrator are created ({@link #initialAdministrator()}).
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(repos, "repos");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(time, "time");
-        JoinTokens tokens = new JoinTokens(secret(config), time);
+        byte[] secret = secret(config);
+        JoinTokens tokens = new JoinTokens(secret, time);
+        AccountServices accounts = new AccountServices(vertx, config, auth, repos, time, secret);
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
-        JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson());
+        JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson(), auth.allowGuestJoin());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time));
         List<String> deployments = new CopyOnWriteArrayList<>();
 
         // Vert.x server sharing: servers asking for the same host and port share one socket. Port 0 would give
         // every instance its own random port; a negative port means one random port shared by all of them.
         int requestedPort = config.port() == 0 ? -1 : config.port();
-        SignallingVerticle first = new SignallingVerticle(config, time, tokens, registry, dispatcher, requestedPort);
-        Future<Integer> bound = vertx.deployVerticle(first).map(id -> {
+        SignallingVerticle first = new SignallingVerticle(config, time, tokens, registry, dispatcher, accounts, requestedPort);
+        Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
+        Future<Integer> bound = admin.compose(a -> vertx.deployVerticle(first)).map(id -> {
             deployments.add(id);
             return first.actualPort();
         });
         for (int i = 1; i < config.eventLoops(); i++) {
             bound = bound.compose(port -> vertx
-                    .deployVerticle(new SignallingVerticle(config, time, tokens, registry, dispatcher, requestedPort))
+                    .deployVerticle(new SignallingVerticle(config, time, tokens, registry, dispatcher, accounts, requestedPort))
                     .map(id -> {
                         deployments.add(id);
                         return port;
@@ -72,7 +90,7 @@ public final class SignallingServer {
             long timer = vertx.setPeriodic(config.sweepInterval().toMillis(),
                     id -> registry.sweep(config.tokenTtl(), config.endedLessonRetention()));
             log.info("signalling listening on {}:{} ({} event loops)", config.host(), port, config.eventLoops());
-            return new SignallingServer(vertx, registry, deployments, port, timer);
+            return new SignallingServer(vertx, registry, accounts, admin.result(), deployments, port, timer);
         }).onFailure(e -> deployments.forEach(vertx::undeploy));
     }
 
@@ -84,6 +102,16 @@ public final class SignallingServer {
         return key;
     }
 
+    /** What the start did about the initial administrator (its generated password is shown once, by the launcher). */
+    public InitialAdministrator.Outcome initialAdministrator() {
+        return initialAdmin;
+    }
+
+    /** The accounts and authorisation services, e.g. {@code accounts().guard().requireRole(...)} for new routes. */
+    public AccountServices accounts() {
+        return accounts;
+    }
+
     /** The bound TCP port (the real one when the config asked for port 0). */
     public int port() {
         return port;
@@ -92,7 +120,7 @@ public final class SignallingServer {
     /** Closes every lesson's sockets and SFU rooms, then the HTTP servers. */
     public Future<Void> stop() {
         vertx.cancelTimer(sweepTimer);
-        return registry.closeAll().eventually(() -> {
+        return registry.closeAll().eventually(accounts.oidc::close).eventually(() -> {
             List<Future<Void>> undeployed = new ArrayList<>();
             for (String id : deployments) undeployed.add(vertx.undeploy(id));
             return Future.join(undeployed);

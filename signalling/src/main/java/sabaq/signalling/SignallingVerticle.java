@@ -6,9 +6,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.http.ApiRoutes;
 import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
@@ -30,16 +30,18 @@ final class SignallingVerticle extends VerticleBase {
     private final JoinTokens tokens;
     private final LessonRegistry registry;
     private final MessageDispatcher dispatcher;
+    private final AccountServices accounts;
     private final int port;
     private HttpServer server;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
-                       MessageDispatcher dispatcher, int port) {
+                       MessageDispatcher dispatcher, AccountServices accounts, int port) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
         this.registry = registry;
         this.dispatcher = dispatcher;
+        this.accounts = accounts;
         this.port = port;
     }
 
@@ -68,9 +70,7 @@ final class SignallingVerticle extends VerticleBase {
         LessonApi api = new LessonApi(config, tokens, registry, context);
         router.get("/ws").handler(ws::handle);
         router.route().handler(SecurityHeaders::handle);
-        router.post("/api/lessons")
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxHttpBodyBytes()))
-                .handler(api::create);
+        ApiRoutes.mount(router, accounts.routes(config), tokens, registry, api, context);
         router.get("/api/lessons/:id").handler(api::get);
         router.get("/healthz").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -78,6 +78,8 @@ final class SignallingVerticle extends VerticleBase {
                 .end(new JsonObject().put("status", "ok").encode()));
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "NOT_FOUND", "no such API endpoint"));
         router.route("/api/*").failureHandler(HttpErrors::onFailure);
+        // Refusals of guarded routes outside /api (e.g. /metrics) are answered as JSON too.
+        router.route().failureHandler(HttpErrors::onRefusal);
         router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return router;
     }

@@ -96,7 +96,10 @@ public final class SignInService {
         Future<Void> rehash = !passwords.needsRehash(a.passwordHash()) ? Future.succeededFuture()
                 : passwords.hash(password).compose(h -> repos.accounts().update(a, a.edit().password(h, a.mustChangePassword())
                         .at(time.epochMillis()))).mapEmpty();
-        return throttle.success(a.id()).compose(x -> rehash).map(x -> next(a));
+        Step step = next(a);
+        // The failure count is cleared only when signing in is complete: a password step alone must not give an
+        // attacker who knows the password fresh TOTP guesses.
+        return (step.done() ? throttle.success(a.id()) : Future.<Void>succeededFuture()).compose(x -> rehash).map(step);
     }
 
     /** The step after the password (or after changing it): change it, enrol TOTP, give a code, or done. */
@@ -121,10 +124,12 @@ public final class SignInService {
                 }
                 return passwords.hash(newPassword).compose(hash -> {
                     Account after = a.edit().password(hash, false).at(time.epochMillis());
+                    Step step = next(after);
                     return repos.accounts().update(a, after)
                             .compose(x -> auditor.record(from.as(a.id(), "self"), a.orgId(), "password.change", "user",
                                     a.id().toString(), a.id(), AccountChanges.diff(a, after)))
-                            .map(x -> next(after));
+                            .compose(x -> step.done() ? throttle.success(a.id()) : Future.<Void>succeededFuture())
+                            .map(step);
                 });
             });
         });

@@ -89,7 +89,7 @@ public final class ApiClient {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : body instanceof byte[] ? HttpRequest.BodyPublishers.ofByteArray((byte[]) body)
                 : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, publisher).header("User-Agent", userAgent);
         if (contentType != null) b.header("Content-Type", contentType);
         if (csrfHeader && !method.equals("GET")) b.header("X-Sabaq-Request", "1");

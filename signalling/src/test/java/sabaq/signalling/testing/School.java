@@ -22,8 +22,9 @@ public final class School implements AutoCloseable {
     public final UUID org;
     private final Map<String, String> totpSecrets = new HashMap<>();
 
-    private School(SignallingFixture f) {
+    private School(SignallingFixture f, boolean realTime) {
         this.f = f;
+        if (realTime) f.time.advance(java.time.Duration.ofMillis(System.currentTimeMillis() - f.time.epochMillis()));
         this.root = new ApiClient(f.port());
         totpSecrets.put("root", Accounts.firstSignIn(root, f.time, "root", "Root-Initial-1", PASSWORD));
         ApiClient.Response r = root.post("/api/orgs", new JsonObject().put("name", "Мектеп №1"));
@@ -33,9 +34,17 @@ public final class School implements AutoCloseable {
 
     /** {@code overrides}: HOCON inside {@code sabaq.signalling { }}. */
     public static School start(Vertx vertx, String overrides) {
+        return start(vertx, overrides, false);
+    }
+
+    /**
+     * With {@code realTime} the server's (fake) clock is first moved to the real time, for tests that meet tokens
+     * signed by other parties' clocks (an OpenID Connect provider).
+     */
+    public static School start(Vertx vertx, String overrides, boolean realTime) {
         TestCassandra.truncateAll();
         return new School(SignallingFixture.start(vertx, "auth.initial-admin { login = root, password = \"Root-Initial-1\" }\n"
-                + overrides, TestCassandra.repositories()));
+                + overrides, TestCassandra.repositories()), realTime);
     }
 
     public UUID group(String name) {

@@ -71,7 +71,12 @@ public final class OidcLogin {
 
     /** Begins a login: the URL of the provider's authorization endpoint to send the browser to. */
     public Future<String> start(String providerId, String baseUrl, String returnTo, String binding) {
-        OidcProviderConfig p = provider(providerId);
+        OidcProviderConfig p;
+        try {
+            p = provider(providerId);
+        } catch (ApiException e) {
+            return Future.failedFuture(e);
+        }
         String state = random(24);
         String nonce = random(24);
         String verifier = Pkce.verifier(random);
@@ -94,7 +99,12 @@ public final class OidcLogin {
 
     /** Completes a login from the provider's answer; failures are logged as failed access and answered 401/403. */
     public Future<Success> callback(String providerId, String baseUrl, String code, String state, String binding, Actor from) {
-        OidcProviderConfig p = provider(providerId);
+        OidcProviderConfig p;
+        try {
+            p = provider(providerId);
+        } catch (ApiException e) {
+            return Future.failedFuture(e);
+        }
         if (code == null || state == null || binding == null) return fail(p, from, "missing code, state or binding cookie");
         return repos.pendingLogins().take(state).compose(pending -> {
             if (pending == null || !pending.provider().equals(p.id())) return fail(p, from, "unknown or used state");

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import sabaq.common.cassandra.CassandraExtension;
 import sabaq.common.test.Poll;
 import sabaq.common.time.TimeSource;
 import sabaq.launcher.SabaqMain.SabaqStack;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * page's getStats().
  */
 @Tag("browser")
+@ExtendWith(CassandraExtension.class)
 class LiveLessonBrowserTest {
     private static final Duration JOIN = Duration.ofSeconds(30);
     private static final Duration MEDIA = Duration.ofSeconds(40);
@@ -43,7 +46,7 @@ class LiveLessonBrowserTest {
     static void start() throws Exception {
         ChromeBrowser.requireInstalled();
         stack = SabaqStack.start(ConfigFactory.parseString(
-                "sabaq.signalling.port = 0\nsabaq.media.port = 0"), TimeSource.SYSTEM);
+                "sabaq.signalling.port = 0\nsabaq.media.port = 0\n" + E2eStore.config()), TimeSource.SYSTEM);
         base = "http://127.0.0.1:" + stack.httpPort() + "/";
     }
 

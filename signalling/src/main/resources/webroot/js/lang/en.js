@@ -141,4 +141,6 @@ export default Object.freeze({
   'error.MEDIA_FAILED': 'Could not start the camera or microphone.',
   'error.SCREEN_FAILED': 'Screen sharing did not start.',
   'error.MEDIA_CONNECTION': 'The video connection was lost. Try reloading the page.',
+
+  'nav.signIn': 'Sign in',
 });

@@ -141,4 +141,6 @@ export default Object.freeze({
   'error.MEDIA_FAILED': 'Камераны немесе микрофонды қосу мүмкін болмады.',
   'error.SCREEN_FAILED': 'Экранды көрсету басталмады.',
   'error.MEDIA_CONNECTION': 'Бейне байланысы үзілді. Бетті жаңартып көріңіз.',
+
+  'nav.signIn': 'Кіру',
 });

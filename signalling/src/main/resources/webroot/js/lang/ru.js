@@ -141,4 +141,6 @@ export default Object.freeze({
   'error.MEDIA_FAILED': 'Не удалось включить камеру или микрофон.',
   'error.SCREEN_FAILED': 'Показ экрана не начался.',
   'error.MEDIA_CONNECTION': 'Видеосвязь прервалась. Попробуйте обновить страницу.',
+
+  'nav.signIn': 'Войти',
 });

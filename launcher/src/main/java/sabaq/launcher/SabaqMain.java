@@ -76,6 +76,8 @@ public final class SabaqMain {
      * on loopback, its data in {@code embedded.data-dir}). Used by main and by end-to-end tests.
      */
     public static final class SabaqStack implements AutoCloseable {
+        /** Only this server changes the schema (at start): no reason to debounce the driver's refreshes for 1 s. */
+        private static final Duration SCHEMA_WINDOW = Duration.ofMillis(50);
         private final Vertx vertx;
         private final MediaServer media;
         private final SignallingServer signalling;
@@ -112,7 +114,7 @@ public final class SabaqMain {
             try {
                 media = MediaServer.start(mediaConfig, time);
                 vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
-                store = CassandraStore.open(vertx, storage, Duration.ofSeconds(1)).toCompletionStage().toCompletableFuture()
+                store = CassandraStore.open(vertx, storage, SCHEMA_WINDOW).toCompletionStage().toCompletableFuture()
                         .get(2, TimeUnit.MINUTES);
                 Repositories repos = Repositories.cassandra(vertx, store).toCompletionStage().toCompletableFuture()
                         .get(2, TimeUnit.MINUTES);

@@ -64,6 +64,7 @@ public final class UserRoutes {
         guard.allow(ctx, Action.USER_READ, org, null)
                 .compose(actor -> directory.require(org))
                 .compose(o -> repos.accounts().inOrg(org))
+                .map(list -> list.stream().sorted(java.util.Comparator.comparing(Account::login)).toList())
                 .compose(this::withRoles)
                 .onSuccess(users -> JsonResponses.respond(ctx, 200, new JsonObject().put("users", users)))
                 .onFailure(ctx::fail);
@@ -74,8 +75,7 @@ public final class UserRoutes {
         for (Account a : list) loads.add(repos.roles().assignments(a.id()));
         return Future.all(loads).map(cf -> {
             JsonArray out = new JsonArray();
-            List<Account> sorted = new ArrayList<>(list);
-            for (int i = 0; i < sorted.size(); i++) out.add(AccountJson.account(sorted.get(i), cf.resultAt(i)));
+            for (int i = 0; i < list.size(); i++) out.add(AccountJson.account(list.get(i), cf.resultAt(i)));
             return out;
         });
     }

@@ -35,10 +35,6 @@ public final class JoinHandler {
     private final int maxParticipants;
     private final boolean allowGuests;
 
-    public JoinHandler(JoinTokens tokens, LessonRegistry registry, int maxParticipants) {
-        this(tokens, registry, maxParticipants, true);
-    }
-
     /** With {@code allowGuests} false, only personal join tokens (with {@code sub}) are accepted. */
     public JoinHandler(JoinTokens tokens, LessonRegistry registry, int maxParticipants, boolean allowGuests) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");

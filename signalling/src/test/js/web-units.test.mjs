@@ -289,3 +289,27 @@ test('chat history merges without duplicates and stays in time order', async () 
   assert.deepEqual(chat.map((m) => m.text), ['first', 'second', 'third']);
   assert.equal('extra' in chat[2], false);
 });
+
+test('account pages: same-site return pages only, pages and home by role', async () => {
+  const { safeReturn, pagesFor, homeFor } = await import('../../main/resources/webroot/js/api.js');
+  assert.equal(safeReturn('my-lessons.html'), 'my-lessons.html');
+  assert.equal(safeReturn('admin.html'), 'admin.html');
+  for (const bad of ['//evil.example/x', 'https://evil.example', 'javascript:alert(1)', 'a b', '', null, 'x'.repeat(151)]) {
+    assert.equal(safeReturn(bad), null, String(bad));
+  }
+  const with_ = (...roles) => ({ roles: roles.map((role) => ({ role })) });
+  assert.deepEqual(pagesFor(with_('student')).map((p) => p.page), ['my-lessons.html']);
+  assert.deepEqual(pagesFor(with_('parent', 'teacher')).map((p) => p.page), ['my-lessons.html', 'parent.html']);
+  assert.deepEqual(pagesFor(with_('monitor')).map((p) => p.page), ['admin.html']);
+  assert.equal(homeFor(with_('administrator', 'parent')), 'parent.html');
+  assert.equal(homeFor(with_('administrator')), 'admin.html');
+  assert.equal(homeFor(with_()), 'my-lessons.html');
+});
+
+test('extended dictionaries: account strings are found, the lesson client does not carry them', async () => {
+  const { t, errorText, dictionaries } = await import('../../main/resources/webroot/js/i18n.js');
+  assert.equal('signin.heading' in dictionaries.en, false);
+  await import('../../main/resources/webroot/js/accounts-i18n.js');
+  assert.equal(t('signin.heading'), (await import('../../main/resources/webroot/js/lang/accounts-kk.js')).default['signin.heading']);
+  assert.notEqual(errorText('INVALID_CREDENTIALS'), errorText('NO_SUCH_CODE'));
+});

@@ -164,4 +164,28 @@ class IdTokenVerifierTest {
             assertFalse(r.ok() && !t.split("\\.")[2].equals(good.split("\\.")[2]), t);
         }
     }
+
+    /** Random key sets: parsing never throws, and only well-formed keys of the supported types come out. */
+    @Test
+    void fuzzedKeySets() {
+        Random rnd = new Random(7517);
+        String[] ktys = {"RSA", "EC", "oct", "OKP", "", null};
+        String[] crvs = {"P-256", "P-384", "secp256k1", null};
+        for (int i = 0; i < 5_000; i++) {
+            JsonArray keys = new JsonArray();
+            for (int k = 0; k < rnd.nextInt(4); k++) {
+                JsonObject j = new JsonObject().put("kty", ktys[rnd.nextInt(ktys.length)]).put("crv", crvs[rnd.nextInt(crvs.length)]);
+                for (String f : new String[] {"n", "e", "x", "y"}) {
+                    byte[] b = new byte[rnd.nextInt(300)];
+                    rnd.nextBytes(b);
+                    if (rnd.nextBoolean()) j.put(f, rnd.nextInt(10) == 0 ? "not base64url!" : Base64Url.encode(b));
+                }
+                keys.add(rnd.nextInt(20) == 0 ? "junk" : j);
+            }
+            JwkKeys parsed = JwkKeys.parse(new JsonObject().put("keys", keys));
+            for (JwkKeys.Key key : parsed.keys()) assertTrue(key.kty().equals("RSA") || key.kty().equals("EC"));
+        }
+        assertTrue(JwkKeys.parse(null).keys().isEmpty());
+        assertTrue(JwkKeys.parse(new JsonObject().put("keys", "nope")).keys().isEmpty());
+    }
 }

@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Sabaq in one process with embedded defaults: the SFU (media-server) and signalling (HTTP, WebSocket, web
- * client), plus a Cassandra server forked as a child process when no cluster is configured. Configuration: every module's reference.conf, overridden by {@code -Dconfig.file=...} or system
- * properties; invalid values stop the start with the key named.
+ * client), plus a Cassandra server forked as a child process when no cluster is configured. Configuration: every
+ * module's reference.conf, overridden by {@code -Dconfig.file=...} or system properties; invalid values stop the
+ * start with the key named.
  */
 public final class SabaqMain {
     private static final Logger LOG = LoggerFactory.getLogger(SabaqMain.class);

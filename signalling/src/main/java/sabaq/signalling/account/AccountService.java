@@ -135,7 +135,8 @@ public final class AccountService {
     /** Changes one's own password after checking the current one; ends the other sessions. */
     public Future<Account> changeOwnPassword(Actor actor, Account a, String current, String next) {
         passwords.check(next, a.login());
-        Future<Boolean> ok = a.passwordHash() == null ? Future.succeededFuture(false) : passwords.verify(current == null ? "" : current, a.passwordHash());
+        Future<Boolean> ok = a.passwordHash() == null || current == null ? Future.succeededFuture(false)
+                : passwords.verify(current, a.passwordHash());
         return ok.compose(match -> {
             if (!match) return Future.failedFuture(new ApiException(400, "INVALID_CREDENTIALS", "the current password is wrong"));
             return passwords.hash(next).compose(h -> {

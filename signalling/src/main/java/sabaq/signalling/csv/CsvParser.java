@@ -109,7 +109,9 @@ public final class CsvParser {
                 fieldStarted = true;
                 i++;
             }
-            if (field.length() > maxFieldLength) return Result.failed("a field is longer than " + maxFieldLength + " characters", recordLine);
+            if (field.length() > maxFieldLength) {
+                return Result.failed("a field is longer than " + maxFieldLength + " characters", recordLine);
+            }
         }
         return new Result(records, null, 0);
     }

@@ -33,7 +33,8 @@ public final class DirectoryRoutes {
         router.post("/api/orgs").handler(body).handler(guard.requireRole(Action.ORG_CREATE)).handler(this::create);
         router.get("/api/orgs/:org/groups").handler(guard.requireRole(Action.GROUP_READ)).handler(this::groups);
         router.post("/api/orgs/:org/groups").handler(body).handler(guard.requireRole(Action.GROUP_CREATE)).handler(this::createGroup);
-        router.patch("/api/orgs/:org/groups/:group").handler(body).handler(guard.requireRole(Action.GROUP_UPDATE)).handler(this::renameGroup);
+        router.patch("/api/orgs/:org/groups/:group").handler(body).handler(guard.requireRole(Action.GROUP_UPDATE))
+                .handler(this::renameGroup);
         router.delete("/api/orgs/:org/groups/:group").handler(guard.requireRole(Action.GROUP_DELETE)).handler(this::deleteGroup);
     }
 

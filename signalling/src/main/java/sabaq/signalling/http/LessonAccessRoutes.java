@@ -107,15 +107,20 @@ public final class LessonAccessRoutes {
     }
 
     private void createForGroup(RoutingContext ctx, JsonObject b) {
-        String title = Requests.optionalString(b, "title") == null ? null : TextRules.label(Requests.string(b, "title"), TextRules.MAX_TITLE);
-        if (title == null) throw ApiException.badRequest("title must be 1 to " + TextRules.MAX_TITLE + " characters without control characters");
+        String raw = Requests.optionalString(b, "title");
+        String title = raw == null ? null : TextRules.label(raw, TextRules.MAX_TITLE);
+        if (title == null) {
+            throw ApiException.badRequest("title must be 1 to " + TextRules.MAX_TITLE + " characters without control characters");
+        }
         UUID org = Requests.optionalUuid(b, "orgId");
         UUID group = Requests.optionalUuid(b, "groupId");
         if (org == null || group == null) throw ApiException.badRequest("orgId and groupId are required");
         Principal p = AccessGuard.principal(ctx);
         guard.allow(ctx, Action.LESSON_CREATE, org, group).compose(actor -> directory.requireGroup(org, group).compose(g -> {
             LessonHub hub = registry.create(title, p.account().displayName(), owner, new LessonOwner(org, group, p.userId()));
-            if (hub == null) return Future.failedFuture(new ApiException(503, "LESSON_LIMIT", "the server holds its maximum number of lessons"));
+            if (hub == null) {
+                return Future.failedFuture(new ApiException(503, "LESSON_LIMIT", "the server holds its maximum number of lessons"));
+            }
             GroupLesson record = new GroupLesson(org, group, hub.id(), title, p.userId(), p.account().displayName(),
                     auditor.now());
             return repos.lessons().save(record)

@@ -38,7 +38,8 @@ final class CassandraGroupLessonRepository implements GroupLessonRepository {
 
     @Override
     public Future<List<GroupLesson>> byGroup(UUID orgId, UUID groupId, int limit) {
-        return store.all(byGroup.bind(orgId, groupId, limit)).map(rows -> rows.stream().map(CassandraGroupLessonRepository::lesson).toList());
+        return store.all(byGroup.bind(orgId, groupId, limit))
+                .map(rows -> rows.stream().map(CassandraGroupLessonRepository::lesson).toList());
     }
 
     @Override

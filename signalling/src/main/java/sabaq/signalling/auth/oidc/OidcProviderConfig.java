@@ -61,7 +61,8 @@ public record OidcProviderConfig(String id, String displayName, String issuer, S
         boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
         if (host == null || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new ConfigException.BadValue(key, "must be an https URL without query or fragment (http only on loopback), was " + issuer);
+            throw new ConfigException.BadValue(key,
+                    "must be an https URL without query or fragment (http only on loopback), was " + issuer);
         }
     }
 

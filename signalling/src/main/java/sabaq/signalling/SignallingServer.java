@@ -9,11 +9,14 @@ import sabaq.common.media.MediaStats;
 import sabaq.common.time.TimeSource;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.account.InitialAdministrator;
+import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.session.JoinHandler;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.LessonRequests;
 import sabaq.signalling.session.MessageDispatcher;
 import sabaq.signalling.tls.TlsMaterial;
+import sabaq.signalling.store.Repositories;
 import sabaq.signalling.token.JoinTokens;
 
 import java.nio.charset.StandardCharsets;
@@ -24,10 +27,10 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The signalling server: HTTP API, static web client and the lesson WebSocket (docs/protocol.md), plus health,
- * metrics and the operations page (docs/operations.md), served by {@code event-loops} Vert.x verticles sharing one
- * HTTP port and, with TLS, one HTTPS port. The media backend is not owned: stopping the server closes the rooms it
- * opened, not the backend.
+ * The signalling server: HTTP API (docs/protocol.md, docs/security.md), static web client and the lesson WebSocket,
+ * plus health, metrics and the operations page (docs/operations.md), served by {@code event-loops} Vert.x verticles
+ * sharing one HTTP port and, with TLS, one HTTPS port. The media backend is not owned: stopping the server closes the
+ * rooms it opened, not the backend.
  */
 public final class SignallingServer {
     private static final Logger log = LoggerFactory.getLogger(SignallingServer.class);
@@ -35,17 +38,22 @@ public final class SignallingServer {
     private final Vertx vertx;
     private final LessonRegistry registry;
     private final OpsServices ops;
+    private final AccountServices accounts;
+    private final InitialAdministrator.Outcome initialAdmin;
     private final List<String> deployments;
     private final int port;
     private final int tlsPort;
     private final TlsMaterial tls;
     private final long sweepTimer;
 
-    private SignallingServer(Vertx vertx, LessonRegistry registry, OpsServices ops, List<String> deployments, int port,
-                             int tlsPort, TlsMaterial tls, long sweepTimer) {
+    private SignallingServer(Vertx vertx, LessonRegistry registry, OpsServices ops, AccountServices accounts,
+                             InitialAdministrator.Outcome initialAdmin, List<String> deployments, int port, int tlsPort,
+                             TlsMaterial tls, long sweepTimer) {
         this.vertx = vertx;
         this.registry = registry;
         this.ops = ops;
+        this.accounts = accounts;
+        this.initialAdmin = initialAdmin;
         this.deployments = deployments;
         this.port = port;
         this.tlsPort = tlsPort;
@@ -53,22 +61,34 @@ public final class SignallingServer {
         this.sweepTimer = sweepTimer;
     }
 
-    /** Starts with the embedded operations defaults (access by network; media figures when the backend has them). */
-    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time) {
+    /**
+     * Starts the server with the embedded operations defaults (access by network; media figures when the backend has
+     * them): accounts and audit in {@code repos}, lessons on {@code media}.
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time) {
         MediaStats stats = media instanceof MediaStats ? (MediaStats) media : MediaStats.NONE;
-        return start(vertx, config, media, time, OpsBindings.defaults(config.ops(), stats));
+        return start(vertx, config, auth, repos, media, time, OpsBindings.defaults(config.ops(), stats));
     }
 
-    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time,
-                                                 OpsBindings opsBindings) {
+    /**
+     * Starts the server: accounts and audit in {@code repos}, lessons on {@code media}, operations as bound. At the
+     * first start the platform organisation and the initial administrator are created ({@link #initialAdministrator()}).
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(repos, "repos");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(opsBindings, "opsBindings");
-        JoinTokens tokens = new JoinTokens(secret(config), time);
+        byte[] secret = secret(config);
+        JoinTokens tokens = new JoinTokens(secret, time);
+        AccountServices accounts = new AccountServices(vertx, config, auth, repos, time, secret);
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
-        JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson());
+        JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson(), auth.allowGuestJoin());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time));
         OpsServices ops;
         try {
@@ -87,12 +107,13 @@ public final class SignallingServer {
         // for that same negative number (-1 for HTTP, -2 for HTTPS, so the two stay apart).
         int plainPort = config.port() == 0 ? -1 : config.port();
         int tlsPort = config.tls().port() == 0 ? -2 : config.tls().port();
-        Future<SignallingVerticle> all = material.compose(tls -> deploy(vertx, deployments,
-                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops,
+        Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
+        Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
+                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts,
                         new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, new SignallingVerticle.Listen(plainPort, tlsPort, material.result())))
+                    dispatcher, ops, accounts, new SignallingVerticle.Listen(plainPort, tlsPort, material.result())))
                     .map(first));
         }
         return all.map(v -> {
@@ -102,8 +123,8 @@ public final class SignallingServer {
             log.info("signalling listening on {} (http {}, https {}, {} event loops)", config.host(),
                     v.actualPort() < 0 ? "off" : v.actualPort(), v.actualTlsPort() < 0 ? "off" : v.actualTlsPort(),
                     config.eventLoops());
-            return new SignallingServer(vertx, registry, ops, deployments, v.actualPort(), v.actualTlsPort(),
-                    material.result(), timer);
+            return new SignallingServer(vertx, registry, ops, accounts, admin.result(), deployments, v.actualPort(),
+                    v.actualTlsPort(), material.result(), timer);
         }).onFailure(e -> {
             deployments.forEach(vertx::undeploy);
             ops.close();
@@ -123,6 +144,16 @@ public final class SignallingServer {
         byte[] key = new byte[SignallingConfig.MIN_SECRET_BYTES];
         new SecureRandom().nextBytes(key);
         return key;
+    }
+
+    /** What the start did about the initial administrator (its generated password is shown once, by the launcher). */
+    public InitialAdministrator.Outcome initialAdministrator() {
+        return initialAdmin;
+    }
+
+    /** The accounts and authorisation services, e.g. {@code accounts().guard().requireRole(...)} for new routes. */
+    public AccountServices accounts() {
+        return accounts;
     }
 
     /** The bound plain HTTP port (the real one when the config asked for port 0), or -1 when plain HTTP is off. */
@@ -148,7 +179,7 @@ public final class SignallingServer {
     /** Closes every lesson's sockets and SFU rooms, then the HTTP servers, then stops monitoring. */
     public Future<Void> stop() {
         vertx.cancelTimer(sweepTimer);
-        return registry.closeAll().eventually(() -> {
+        return registry.closeAll().eventually(accounts.oidc::close).eventually(() -> {
             List<Future<Void>> undeployed = new ArrayList<>();
             for (String id : deployments) undeployed.add(vertx.undeploy(id));
             return Future.join(undeployed);

@@ -227,4 +227,5 @@ export default Object.freeze({
   'ops.col.loss': 'Packet loss',
   'ops.col.bitrate': 'Incoming video and audio',
   'ops.col.rtt': 'Round trip',
+  'nav.signIn': 'Sign in',
 });

@@ -227,4 +227,5 @@ export default Object.freeze({
   'ops.col.loss': 'Пакет жоғалуы',
   'ops.col.bitrate': 'Кіріс бейне мен дыбыс',
   'ops.col.rtt': 'Бару-қайту уақыты',
+  'nav.signIn': 'Кіру',
 });

@@ -227,4 +227,5 @@ export default Object.freeze({
   'ops.col.loss': 'Потери пакетов',
   'ops.col.bitrate': 'Входящее видео и звук',
   'ops.col.rtt': 'Задержка туда-обратно',
+  'nav.signIn': 'Войти',
 });

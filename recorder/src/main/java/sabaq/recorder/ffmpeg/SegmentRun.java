@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One FFmpeg process that writes one track into short WebM segments, driven through Jaffree: frames go in as IVF
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SegmentRun {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentRun.class);
     public static final String EXTENSION = ".webm";
+    private static final Duration PROCESS_LOOKUP = Duration.ofSeconds(10);
 
     private final FfmpegTools tools;
     private final Path dir;
@@ -48,6 +50,7 @@ public final class SegmentRun {
     private final OggOpusWriter ogg;
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private FFmpegResultFuture process;
+    private volatile ProcessHandle ffmpegProcess;
     private volatile boolean finishing;
     private long framesWritten;
     private long framesRefused;
@@ -91,6 +94,7 @@ public final class SegmentRun {
             stream.abort();
             exited.complete(null);
         });
+        CompletableFuture.runAsync(this::watchProcess);
     }
 
     /** Queues one frame; false when FFmpeg does not keep up or has exited (the caller drops the frame). */
@@ -113,6 +117,30 @@ public final class SegmentRun {
             framesRefused++;
         }
         return ok;
+    }
+
+    /**
+     * Finds our FFmpeg child once and ends the input stream when it exits: Jaffree's pump thread would otherwise
+     * wait for the next frame before noticing a killed FFmpeg.
+     */
+    private void watchProcess() {
+        String marker = listFile().toString();
+        long deadline = System.nanoTime() + PROCESS_LOOKUP.toNanos();
+        while (ffmpegProcess == null && !exited.isDone() && System.nanoTime() < deadline) {
+            ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                    .findFirst()
+                    .ifPresent(p -> {
+                        ffmpegProcess = p;
+                        p.onExit().thenRun(stream::abort);
+                    });
+            if (ffmpegProcess == null) LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    /** The FFmpeg process, once it was seen (for operators and fault tests). */
+    public java.util.Optional<ProcessHandle> process() {
+        return java.util.Optional.ofNullable(ffmpegProcess);
     }
 
     /** Ends the input: FFmpeg closes the last segment and exits. Returns {@link #exited}. */

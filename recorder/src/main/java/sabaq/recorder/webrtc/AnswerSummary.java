@@ -27,7 +27,12 @@ public record AnswerSummary(String iceUfrag, String icePwd, DtlsFingerprint fing
     public record Section(String mid, boolean sending, int payloadType, int rtxPayloadType, long ssrc, long rtxSsrc) {
     }
 
-    /** @throws IllegalArgumentException when the answer is not usable */
+    /** True when the answer names the SFU's ICE credentials, fingerprint and UDP candidate. */
+    public boolean hasTransport() {
+        return iceUfrag != null && icePwd != null && fingerprint != null && candidate != null;
+    }
+
+    /** @throws IllegalArgumentException when the answer is not SDP */
     public static AnswerSummary parse(String sdp) {
         SessionDescription d;
         try {
@@ -65,9 +70,6 @@ public record AnswerSummary(String iceUfrag, String icePwd, DtlsFingerprint fing
             }
             if (ssrc < 0 && !m.ssrcs().isEmpty()) ssrc = m.ssrcs().keySet().iterator().next();
             sections.put(mid, new Section(mid, sending, pt, rtxPt, ssrc, rtx));
-        }
-        if (ufrag == null || pwd == null || fp == null || candidate == null) {
-            throw new IllegalArgumentException("answer lacks ICE credentials, fingerprint or a UDP candidate");
         }
         return new AnswerSummary(ufrag, pwd, fp, candidate, Map.copyOf(sections));
     }

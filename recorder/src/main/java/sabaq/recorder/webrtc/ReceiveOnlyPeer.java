@@ -118,6 +118,9 @@ public final class ReceiveOnlyPeer implements AutoCloseable {
      */
     public synchronized void acceptAnswer(String sdp, Map<String, InboundSink> sinks, Map<String, TrackKind> kinds) {
         AnswerSummary a = AnswerSummary.parse(sdp);
+        if (remote == null && !a.hasTransport()) {
+            throw new IllegalArgumentException("the first answer lacks ICE credentials, fingerprint or a UDP candidate");
+        }
         for (AnswerSummary.Section s : a.sections().values()) {
             InboundSink sink = sinks.get(s.mid());
             InboundStream old = findByMid(s.mid());

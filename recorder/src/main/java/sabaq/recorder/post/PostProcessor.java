@@ -149,7 +149,8 @@ public final class PostProcessor {
         }
     }
 
-    static String contentType(String name) {
+    /** The content type of a published file, by its extension. */
+    public static String contentType(String name) {
         if (name.endsWith(".m3u8")) return "application/vnd.apple.mpegurl";
         if (name.endsWith(".ts")) return "video/mp2t";
         if (name.endsWith(".jpg")) return "image/jpeg";

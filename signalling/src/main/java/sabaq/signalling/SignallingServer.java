@@ -5,7 +5,13 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sabaq.common.media.MediaBackend;
+import sabaq.common.recording.RecordingService;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.recording.JoinTokenRecordingAccess;
+import sabaq.signalling.recording.LessonRecordings;
+import sabaq.signalling.recording.NoRecordings;
+import sabaq.signalling.recording.PlaybackTokens;
+import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.JoinHandler;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.LessonRequests;
@@ -42,33 +48,51 @@ public final class SignallingServer {
     }
 
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time) {
+        return start(vertx, config, media, null, time);
+    }
+
+    /**
+     * With recording: {@code record} requests and the recordings pages use {@code recorder} (null: recording is not
+     * available on this server).
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media,
+                                                 RecordingService recorder, TimeSource time) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(time, "time");
-        JoinTokens tokens = new JoinTokens(secret(config), time);
+        byte[] secret = secret(config);
+        JoinTokens tokens = new JoinTokens(secret, time);
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson());
-        MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time));
+        LessonRecordings recordings = recorder == null ? null
+                : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
+        MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
+        RecordingRoutes recordingRoutes = new RecordingRoutes(recorder == null ? NoRecordings.INSTANCE : recorder,
+                new JoinTokenRecordingAccess(tokens), new PlaybackTokens(secret, time));
         List<String> deployments = new CopyOnWriteArrayList<>();
 
         // Vert.x server sharing: servers asking for the same host and port share one socket. Port 0 would give
         // every instance its own random port; a negative port means one random port shared by all of them.
         int requestedPort = config.port() == 0 ? -1 : config.port();
-        SignallingVerticle first = new SignallingVerticle(config, time, tokens, registry, dispatcher, requestedPort);
+        SignallingVerticle first = new SignallingVerticle(config, time, tokens, registry, dispatcher, recordingRoutes, requestedPort);
         Future<Integer> bound = vertx.deployVerticle(first).map(id -> {
             deployments.add(id);
             return first.actualPort();
         });
         for (int i = 1; i < config.eventLoops(); i++) {
             bound = bound.compose(port -> vertx
-                    .deployVerticle(new SignallingVerticle(config, time, tokens, registry, dispatcher, requestedPort))
+                    .deployVerticle(new SignallingVerticle(config, time, tokens, registry, dispatcher, recordingRoutes, requestedPort))
                     .map(id -> {
                         deployments.add(id);
                         return port;
                     }));
         }
         return bound.map(port -> {
+            if (recordings != null) {
+                String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+                recordings.webSocketUrl("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/ws");
+            }
             long timer = vertx.setPeriodic(config.sweepInterval().toMillis(),
                     id -> registry.sweep(config.tokenTtl(), config.endedLessonRetention()));
             log.info("signalling listening on {}:{} ({} event loops)", config.host(), port, config.eventLoops());

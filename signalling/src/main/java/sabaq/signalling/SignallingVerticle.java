@@ -12,6 +12,7 @@ import sabaq.common.time.TimeSource;
 import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
+import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.MessageDispatcher;
 import sabaq.signalling.token.JoinTokens;
@@ -30,16 +31,18 @@ final class SignallingVerticle extends VerticleBase {
     private final JoinTokens tokens;
     private final LessonRegistry registry;
     private final MessageDispatcher dispatcher;
+    private final RecordingRoutes recordings;
     private final int port;
     private HttpServer server;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
-                       MessageDispatcher dispatcher, int port) {
+                       MessageDispatcher dispatcher, RecordingRoutes recordings, int port) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
         this.registry = registry;
         this.dispatcher = dispatcher;
+        this.recordings = recordings;
         this.port = port;
     }
 
@@ -72,6 +75,7 @@ final class SignallingVerticle extends VerticleBase {
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxHttpBodyBytes()))
                 .handler(api::create);
         router.get("/api/lessons/:id").handler(api::get);
+        recordings.mount(vertx, router);
         router.get("/healthz").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")

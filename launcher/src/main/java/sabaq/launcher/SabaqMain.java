@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import sabaq.common.time.TimeSource;
 import sabaq.media.server.MediaServer;
 import sabaq.media.server.MediaServerConfig;
+import sabaq.recorder.service.RecorderConfig;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
 
@@ -42,6 +43,7 @@ public final class SabaqMain {
         System.out.println();
         System.out.println("  Sabaq is running: " + url);
         System.out.println("  SFU: udp " + stack.media().port() + "   (Ctrl+C stops)");
+        System.out.println("  Recordings: " + stack.recorder().describe());
         System.out.println();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,33 +54,46 @@ public final class SabaqMain {
         stopped.await();
     }
 
-    /** Signalling + media server started together; used by main and by end-to-end tests. */
+    /** Signalling + media server + recorder started together; used by main and by end-to-end tests. */
     public static final class SabaqStack implements AutoCloseable {
         private final Vertx vertx;
         private final MediaServer media;
         private final SignallingServer signalling;
         private final String signallingHost;
+        private final RecorderStack recorder;
 
-        private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host) {
+        private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host,
+                           RecorderStack recorder) {
             this.vertx = vertx;
             this.media = media;
             this.signalling = signalling;
             this.signallingHost = host;
+            this.recorder = recorder;
         }
 
         public static SabaqStack start(Config config, TimeSource time) throws Exception {
             config = config.withFallback(ConfigFactory.defaultReference()).resolve();
             MediaServerConfig mediaConfig = MediaServerConfig.from(config);
             SignallingConfig signallingConfig = SignallingConfig.from(config);
-            MediaServer media = MediaServer.start(mediaConfig, time);
+            RecorderConfig recorderConfig = RecorderConfig.from(config);
+            RecorderStack recorder = RecorderStack.start(recorderConfig, time);
+            MediaServer media;
+            try {
+                media = MediaServer.start(mediaConfig, time);
+            } catch (Exception e) {
+                recorder.close();
+                throw e;
+            }
             Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
             try {
-                SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, media, time)
+                SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, media,
+                                recorder.service(), time)
                         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                return new SabaqStack(vertx, media, signalling, signallingConfig.host());
+                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), recorder);
             } catch (Exception e) {
                 vertx.close();
                 media.close();
+                recorder.close();
                 throw e;
             }
         }
@@ -89,6 +104,11 @@ public final class SabaqMain {
 
         public SignallingServer signalling() {
             return signalling;
+        }
+
+        /** The recorder and its storage (the embedded S3 server when configured). */
+        public RecorderStack recorder() {
+            return recorder;
         }
 
         public int httpPort() {
@@ -112,6 +132,7 @@ public final class SabaqMain {
                 LOG.warn("vert.x close: {}", e.toString());
             }
             media.close();
+            recorder.close();
         }
     }
 }

@@ -43,7 +43,7 @@ class LiveLessonBrowserTest {
     static void start() throws Exception {
         ChromeBrowser.requireInstalled();
         stack = SabaqStack.start(ConfigFactory.parseString(
-                "sabaq.signalling.port = 0\nsabaq.media.port = 0"), TimeSource.SYSTEM);
+                "sabaq.signalling.port = 0\nsabaq.media.port = 0\nsabaq.recorder.enabled = false"), TimeSource.SYSTEM);
         base = "http://127.0.0.1:" + stack.httpPort() + "/";
     }
 

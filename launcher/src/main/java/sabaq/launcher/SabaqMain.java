@@ -11,6 +11,7 @@ import sabaq.common.cassandra.ForkedCassandra;
 import sabaq.common.time.TimeSource;
 import sabaq.media.server.MediaServer;
 import sabaq.media.server.MediaServerConfig;
+import sabaq.recorder.service.RecorderConfig;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
 import sabaq.signalling.ops.OpsBindings;
@@ -71,6 +72,7 @@ public final class SabaqMain {
                     + (admin.generatedPassword() == null ? "the configured initial password"
                     : "the one-time password " + admin.generatedPassword()) + " (you choose a new one then)");
         }
+        System.out.println("  Recordings: " + stack.recorder().describe());
         System.out.println();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,7 +84,7 @@ public final class SabaqMain {
     }
 
     /**
-     * Signalling + media server started together, with their store: the Cassandra cluster of
+     * Signalling + media server + recorder started together, with their store: the Cassandra cluster of
      * {@code sabaq.storage.cassandra.contact-points} or, when there is none, the embedded default (a Cassandra forked
      * on loopback, its data in {@code embedded.data-dir}). Used by main and by end-to-end tests.
      */
@@ -95,15 +97,17 @@ public final class SabaqMain {
         private final String signallingHost;
         private final CassandraStore store;
         private final ForkedCassandra embedded;
+        private final RecorderStack recorder;
 
         private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host, CassandraStore store,
-                           ForkedCassandra embedded) {
+                           ForkedCassandra embedded, RecorderStack recorder) {
             this.vertx = vertx;
             this.media = media;
             this.signalling = signalling;
             this.signallingHost = host;
             this.store = store;
             this.embedded = embedded;
+            this.recorder = recorder;
         }
 
         public static SabaqStack start(Config config, TimeSource time) throws Exception {
@@ -112,17 +116,20 @@ public final class SabaqMain {
             SignallingConfig signallingConfig = SignallingConfig.from(config);
             AuthConfig authConfig = AuthConfig.from(config);
             StorageConfig storage = StorageConfig.from(config);
+            RecorderConfig recorderConfig = RecorderConfig.from(config);
             ForkedCassandra embedded = null;
-            if (storage.embedded()) {
-                LOG.info("starting the embedded Cassandra (data in {})", storage.embeddedDataDir().toAbsolutePath());
-                embedded = ForkedCassandra.builder(storage.embeddedRunnerDir(), storage.embeddedDataDir())
-                        .heapMb(storage.embeddedHeapMb()).startTimeout(storage.embeddedStartTimeout()).start();
-                storage = storage.withContactPoints(List.of(embedded.contactPoint()));
-            }
+            RecorderStack recorder = null;
             MediaServer media = null;
             Vertx vertx = null;
             CassandraStore store = null;
             try {
+                if (storage.embedded()) {
+                    LOG.info("starting the embedded Cassandra (data in {})", storage.embeddedDataDir().toAbsolutePath());
+                    embedded = ForkedCassandra.builder(storage.embeddedRunnerDir(), storage.embeddedDataDir())
+                            .heapMb(storage.embeddedHeapMb()).startTimeout(storage.embeddedStartTimeout()).start();
+                    storage = storage.withContactPoints(List.of(embedded.contactPoint()));
+                }
+                recorder = RecorderStack.start(recorderConfig, time);
                 media = MediaServer.start(mediaConfig, time);
                 vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
                 store = CassandraStore.open(vertx, storage, SCHEMA_WINDOW).toCompletionStage().toCompletableFuture()
@@ -132,12 +139,13 @@ public final class SabaqMain {
                 // Operations: the SFU's figures, and who may see the operations page and /metrics.
                 OpsBindings ops = OpsBindings.defaults(signallingConfig.ops(), media);
                 SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, authConfig, repos, media,
-                        time, ops).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded);
+                        time, ops, recorder.service()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder);
             } catch (Exception e) {
                 if (store != null) store.close();
                 if (vertx != null) vertx.close();
                 if (media != null) media.close();
+                if (recorder != null) recorder.close();
                 if (embedded != null) embedded.close();
                 // A setting found unusable while starting (a TLS file, an alert rule) is a configuration error.
                 if (e instanceof ExecutionException && e.getCause() instanceof ConfigException) throw (ConfigException) e.getCause();
@@ -151,6 +159,11 @@ public final class SabaqMain {
 
         public SignallingServer signalling() {
             return signalling;
+        }
+
+        /** The recorder and its storage (the embedded S3 server when configured). */
+        public RecorderStack recorder() {
+            return recorder;
         }
 
         /** The plain HTTP port, or -1 when plain HTTP is off. */
@@ -181,6 +194,7 @@ public final class SabaqMain {
             }
             store.close();
             media.close();
+            recorder.close();
             if (embedded != null) embedded.close();
         }
     }

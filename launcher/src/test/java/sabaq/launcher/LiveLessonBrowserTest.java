@@ -48,7 +48,7 @@ class LiveLessonBrowserTest {
         ChromeBrowser.requireInstalled();
         stack = SabaqStack.start(ConfigFactory.parseString("sabaq.signalling.port = 0\nsabaq.media.port = 0\n"
                 + "sabaq.signalling.tls.enabled = false\nsabaq.signalling.ops.sample-interval = 500 ms\n"
-                + E2eStore.config()), TimeSource.SYSTEM);
+                + "sabaq.recorder.enabled = false\n" + E2eStore.config()), TimeSource.SYSTEM);
         base = "http://127.0.0.1:" + stack.httpPort() + "/";
     }
 

@@ -44,7 +44,7 @@ class OperationsPageBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         ChromeBrowser.requireInstalled();
-        stack = SabaqStack.start(ConfigFactory.parseString("sabaq.media.port = 0\n"
+        stack = SabaqStack.start(ConfigFactory.parseString("sabaq.recorder.enabled = false\nsabaq.media.port = 0\n"
                 + "sabaq.signalling { port = 0, tls.port = 0, data-dir = \"" + dataDir + "\"\n"
                 + "ops.sample-interval = 200 ms\n"
                 + "ops.alerts.rules = [\n"

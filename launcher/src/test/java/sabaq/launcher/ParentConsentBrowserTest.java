@@ -44,7 +44,7 @@ class ParentConsentBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         ChromeBrowser.requireInstalled();
-        stack = SabaqStack.start(ConfigFactory.parseString("sabaq.signalling.port = 0\nsabaq.media.port = 0\n"
+        stack = SabaqStack.start(ConfigFactory.parseString("sabaq.recorder.enabled = false\nsabaq.signalling.port = 0\nsabaq.media.port = 0\n"
                 + "sabaq.signalling.auth.initial-admin { login = consent-admin, password = \"Consent-Initial-1\" }\n"
                 + E2eStore.config()), TimeSource.SYSTEM);
         base = "http://127.0.0.1:" + stack.httpPort() + "/";

@@ -63,7 +63,7 @@ class WeakConnectionBrowserTest {
         String announced = "[\"127.0.0.1\", \"" + weakNs.hostIp() + ":" + relay.localAddress().getPort() + "\", \""
                 + cutNs.hostIp() + "\", \"" + tcpNs.hostIp() + "\"]";
         stack = SabaqStack.start(ConfigFactory.parseString(
-                "sabaq.signalling.host = \"0.0.0.0\"\nsabaq.signalling.port = 0\n"
+                "sabaq.signalling.host = \"0.0.0.0\"\nsabaq.signalling.port = 0\nsabaq.recorder.enabled = false\n"
                         + "sabaq.media.bind-host = \"0.0.0.0\"\nsabaq.media.port = " + sfuPort + "\n"
                         + "sabaq.media.announced-addresses = " + announced + "\n"
                         + "sabaq.media.tcp.bind-host = \"0.0.0.0\"\nsabaq.media.tcp.port = 0"), TimeSource.SYSTEM);

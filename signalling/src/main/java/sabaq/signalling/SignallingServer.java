@@ -6,11 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sabaq.common.media.MediaBackend;
 import sabaq.common.media.MediaStats;
+import sabaq.common.recording.RecordingService;
 import sabaq.common.time.TimeSource;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.recording.JoinTokenRecordingAccess;
+import sabaq.signalling.recording.LessonRecordings;
+import sabaq.signalling.recording.NoRecordings;
+import sabaq.signalling.recording.PlaybackTokens;
+import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.JoinHandler;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.LessonRequests;
@@ -63,20 +69,23 @@ public final class SignallingServer {
 
     /**
      * Starts the server with the embedded operations defaults (access by network; media figures when the backend has
-     * them): accounts and audit in {@code repos}, lessons on {@code media}.
+     * them) and without recording: accounts and audit in {@code repos}, lessons on {@code media}.
      */
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time) {
         MediaStats stats = media instanceof MediaStats ? (MediaStats) media : MediaStats.NONE;
-        return start(vertx, config, auth, repos, media, time, OpsBindings.defaults(config.ops(), stats));
+        return start(vertx, config, auth, repos, media, time, OpsBindings.defaults(config.ops(), stats), null);
     }
 
     /**
-     * Starts the server: accounts and audit in {@code repos}, lessons on {@code media}, operations as bound. At the
-     * first start the platform organisation and the initial administrator are created ({@link #initialAdministrator()}).
+     * Starts the server: accounts and audit in {@code repos}, lessons on {@code media}, operations as bound,
+     * {@code record} requests and the recordings pages on {@code recorder} (null: recording is not available on this
+     * server). At the first start the platform organisation and the initial administrator are created
+     * ({@link #initialAdministrator()}).
      */
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
-                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings) {
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(auth, "auth");
@@ -89,7 +98,11 @@ public final class SignallingServer {
         AccountServices accounts = new AccountServices(vertx, config, auth, repos, time, secret);
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson(), auth.allowGuestJoin());
-        MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time));
+        LessonRecordings recordings = recorder == null ? null
+                : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
+        MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
+        RecordingRoutes recordingRoutes = new RecordingRoutes(recorder == null ? NoRecordings.INSTANCE : recorder,
+                new JoinTokenRecordingAccess(tokens), new PlaybackTokens(secret, time));
         OpsServices ops;
         try {
             ops = OpsServices.create(vertx, config.ops(), config.dataDir(), opsBindings, registry, time);
@@ -109,14 +122,15 @@ public final class SignallingServer {
         int tlsPort = config.tls().port() == 0 ? -2 : config.tls().port();
         Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
         Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
-                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts,
+                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts, recordingRoutes,
                         new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, accounts, new SignallingVerticle.Listen(plainPort, tlsPort, material.result())))
-                    .map(first));
+                    dispatcher, ops, accounts, recordingRoutes,
+                    new SignallingVerticle.Listen(plainPort, tlsPort, material.result()))).map(first));
         }
         return all.map(v -> {
+            if (recordings != null) recordings.webSocketUrl(recorderWebSocketUrl(config, v));
             long timer = vertx.setPeriodic(config.sweepInterval().toMillis(),
                     id -> registry.sweep(config.tokenTtl(), config.endedLessonRetention()));
             ops.start();
@@ -136,6 +150,17 @@ public final class SignallingServer {
             deployments.add(id);
             return v;
         });
+    }
+
+    /**
+     * Where the in-process recorder joins: plain HTTP on loopback when it is on, else the HTTPS port (the recorder
+     * trusts this server's own certificate there).
+     */
+    private static String recorderWebSocketUrl(SignallingConfig config, SignallingVerticle v) {
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        String bracketed = host.contains(":") ? "[" + host + "]" : host;
+        return v.actualPort() > 0 ? "ws://" + bracketed + ":" + v.actualPort() + "/ws"
+                : "wss://" + bracketed + ":" + v.actualTlsPort() + "/ws";
     }
 
     private static byte[] secret(SignallingConfig config) {

@@ -12,6 +12,7 @@ import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.MessageDispatcher;
 import sabaq.signalling.tls.HttpsRedirect;
@@ -41,12 +42,14 @@ final class SignallingVerticle extends VerticleBase {
     private final MessageDispatcher dispatcher;
     private final OpsServices ops;
     private final AccountServices accounts;
+    private final RecordingRoutes recordings;
     private final Listen listen;
     private HttpServer plain;
     private HttpServer secure;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
-                       MessageDispatcher dispatcher, OpsServices ops, AccountServices accounts, Listen listen) {
+                       MessageDispatcher dispatcher, OpsServices ops, AccountServices accounts,
+                       RecordingRoutes recordings, Listen listen) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
@@ -54,6 +57,7 @@ final class SignallingVerticle extends VerticleBase {
         this.dispatcher = dispatcher;
         this.ops = ops;
         this.accounts = accounts;
+        this.recordings = recordings;
         this.listen = listen;
     }
 
@@ -104,6 +108,7 @@ final class SignallingVerticle extends VerticleBase {
         ApiRoutes.mount(router, accounts.routes(config), tokens, registry, api, context);
         router.get("/api/lessons/:id").handler(api::get);
         ops.routes().mount(router);
+        recordings.mount(vertx, router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "NOT_FOUND", "no such API endpoint"));
         router.route("/api/*").failureHandler(HttpErrors::onFailure);
         // Refusals of guarded routes outside /api (e.g. /metrics) are answered as JSON too.

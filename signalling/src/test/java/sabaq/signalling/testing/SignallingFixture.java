@@ -50,7 +50,7 @@ public final class SignallingFixture {
         this.auth = AuthConfig.from(c);
         this.repos = repos;
         this.server = (ops == null ? SignallingServer.start(vertx, config, auth, repos, media, time)
-                : SignallingServer.start(vertx, config, auth, repos, media, time, ops.apply(config))).await();
+                : SignallingServer.start(vertx, config, auth, repos, media, time, ops.apply(config), null)).await();
         this.http = vertx.createHttpClient();
     }
 

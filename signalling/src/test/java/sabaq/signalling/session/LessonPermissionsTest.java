@@ -129,6 +129,9 @@ class LessonPermissionsTest {
             case LEAVE:
                 m = new JsonObject().put("type", "leave");
                 break;
+            case RECEIVE_MODE:
+                m = new JsonObject().put("type", "receive-mode").put("audioOnly", true);
+                break;
             default:
                 throw new AssertionError(a.toString());
         }
@@ -151,6 +154,9 @@ class LessonPermissionsTest {
                 return;
             case HAND:
                 updateOf(c, "handRaised");
+                return;
+            case RECEIVE_MODE:
+                updateOf(c, "audioOnly");
                 return;
             case GRANT_FLOOR:
                 assertTrue(r.target().next("floor").getBoolean("granted"));

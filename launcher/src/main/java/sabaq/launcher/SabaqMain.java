@@ -14,7 +14,9 @@ import sabaq.media.server.MediaServerConfig;
 import sabaq.recorder.service.RecorderConfig;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
+import sabaq.signalling.ops.NetworkOpsAccess;
 import sabaq.signalling.ops.OpsBindings;
+import sabaq.signalling.store.CassandraReadinessCheck;
 import sabaq.signalling.tls.TlsMaterial;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
@@ -137,7 +139,10 @@ public final class SabaqMain {
                 Repositories repos = Repositories.cassandra(vertx, store).toCompletionStage().toCompletableFuture()
                         .get(2, TimeUnit.MINUTES);
                 // Operations: the SFU's figures, and who may see the operations page and /metrics.
-                OpsBindings ops = OpsBindings.defaults(signallingConfig.ops(), media);
+                // Signalling adds the role check for signed-in people; /readyz also asks Cassandra.
+                OpsBindings ops = new OpsBindings(media, new NetworkOpsAccess(signallingConfig.ops().allowedNetworks()),
+                        new NetworkOpsAccess(signallingConfig.ops().metricsAllowedNetworks()),
+                        List.of(new CassandraReadinessCheck(store)));
                 SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, authConfig, repos, media,
                         time, ops, recorder.service()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder);

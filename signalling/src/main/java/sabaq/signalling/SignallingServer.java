@@ -10,6 +10,7 @@ import sabaq.common.recording.RecordingService;
 import sabaq.common.time.TimeSource;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.ops.SessionOpsAccess;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.recording.JoinTokenRecordingAccess;
@@ -105,7 +106,9 @@ public final class SignallingServer {
                 new JoinTokenRecordingAccess(tokens), new PlaybackTokens(secret, time));
         OpsServices ops;
         try {
-            ops = OpsServices.create(vertx, config.ops(), config.dataDir(), opsBindings, registry, time);
+            // Signed-in people are allowed by role (OPS_READ); requests without a session as the bindings say.
+            OpsBindings bound = opsBindings.withPageAccess(new SessionOpsAccess(accounts.guard(), opsBindings.pageAccess()));
+            ops = OpsServices.create(vertx, config.ops(), config.dataDir(), bound, registry, time);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }

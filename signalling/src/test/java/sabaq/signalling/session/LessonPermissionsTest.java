@@ -132,6 +132,9 @@ class LessonPermissionsTest {
             case RECEIVE_MODE:
                 m = new JsonObject().put("type", "receive-mode").put("audioOnly", true);
                 break;
+            case RECORD:
+                m = new JsonObject().put("type", "record");
+                break;
             default:
                 throw new AssertionError(a.toString());
         }
@@ -157,6 +160,10 @@ class LessonPermissionsTest {
                 return;
             case RECEIVE_MODE:
                 updateOf(c, "audioOnly");
+                return;
+            case RECORD:
+                // Allowed, and past the permission check: this test server has no recorder.
+                assertEquals("act", c.error("RECORDING_UNAVAILABLE").getString("requestId"));
                 return;
             case GRANT_FLOOR:
                 assertTrue(r.target().next("floor").getBoolean("granted"));

@@ -13,6 +13,7 @@ import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.ops.SessionOpsAccess;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.recording.AccountRecordingAccess;
 import sabaq.signalling.recording.JoinTokenRecordingAccess;
 import sabaq.signalling.recording.LessonRecordings;
 import sabaq.signalling.recording.NoRecordings;
@@ -103,7 +104,8 @@ public final class SignallingServer {
                 : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
         RecordingRoutes recordingRoutes = new RecordingRoutes(recorder == null ? NoRecordings.INSTANCE : recorder,
-                new JoinTokenRecordingAccess(tokens), new PlaybackTokens(secret, time));
+                new AccountRecordingAccess(new JoinTokenRecordingAccess(tokens), accounts.guard(), repos.lessons()),
+                new PlaybackTokens(secret, time));
         OpsServices ops;
         try {
             // Signed-in people are allowed by role (OPS_READ); requests without a session as the bindings say.

@@ -33,7 +33,9 @@ function render() {
     lesson.state === 'live'
       ? h('button', { type: 'button', className: 'button primary small', 'data-action': 'join', onclick: () => join(lesson) },
         t(lesson.role === 'teacher' ? 'lessons.teach' : 'lessons.join'))
-      : null)));
+      : null,
+    h('a', { className: 'button small', 'data-action': 'recordings', href: `recordings.html#lesson=${encodeURIComponent(lesson.lessonId)}` },
+      t('lessons.recordings')))));
 }
 
 async function load() {

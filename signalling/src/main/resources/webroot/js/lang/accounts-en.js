@@ -37,6 +37,7 @@ export default Object.freeze({
   'lessons.group': 'Group',
   'lessons.empty': 'No lessons of your groups yet.',
   'lessons.join': 'Join',
+  'lessons.recordings': 'Recordings',
   'lessons.teach': 'Teach',
   'lessons.state.live': 'Live now',
   'lessons.state.ended': 'Ended',

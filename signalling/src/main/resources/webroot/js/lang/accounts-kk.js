@@ -37,6 +37,7 @@ export default Object.freeze({
   'lessons.group': 'Топ',
   'lessons.empty': 'Топтарыңызда әзірге сабақ жоқ.',
   'lessons.join': 'Қосылу',
+  'lessons.recordings': 'Жазбалар',
   'lessons.teach': 'Сабақ жүргізу',
   'lessons.state.live': 'Қазір жүріп жатыр',
   'lessons.state.ended': 'Аяқталды',

@@ -37,6 +37,7 @@ export default Object.freeze({
   'lessons.group': 'Группа',
   'lessons.empty': 'У ваших групп пока нет уроков.',
   'lessons.join': 'Войти',
+  'lessons.recordings': 'Записи',
   'lessons.teach': 'Вести урок',
   'lessons.state.live': 'Идёт сейчас',
   'lessons.state.ended': 'Завершён',

@@ -18,7 +18,7 @@ import java.util.Set;
  * nothing else is thrown.
  */
 public final class ManifestReader {
-    private static final Set<String> STATUSES = Set.of("ready", "empty", "processing");
+    private static final Set<String> STATUSES = Set.of("ready", "empty", "failed", "processing");
 
     private ManifestReader() {
     }
@@ -52,6 +52,7 @@ public final class ManifestReader {
         long ended = integer(m, "endedAt");
         double duration = number(m, "durationSeconds");
         String error = m.hasNonNull("error") ? text(m, "error") : null;
+        if ("failed".equals(status) && error == null) error = "post-processing failed";
 
         List<LessonRecording.ParticipantInfo> people = new ArrayList<>();
         for (JsonNode p : array(m, "participants")) {

@@ -127,6 +127,16 @@ public final class PostProcessor {
         return new Result("ready", duration, null);
     }
 
+    /**
+     * Stores the manifest of a job that failed (status {@code failed} with the reason), so the recording is listed
+     * as failed after a restart instead of being processed again. Blocks until it is stored.
+     */
+    public void recordFailure(RecordingMeta meta, LessonRecording.Snapshot snap, String error, UploadJournal journal) {
+        Map<String, List<SegmentRecord>> byTrack = new LinkedHashMap<>();
+        for (SegmentRecord s : snap.segments()) byTrack.computeIfAbsent(s.trackId(), k -> new ArrayList<>()).add(s);
+        publishManifest(Manifest.FILE, meta, snap, "failed", error, 0, byTrack, List.of(), journal);
+    }
+
     private void fetch(String key, Path local) throws IOException {
         try {
             ObjectStore.OpenObject o = store.open(key).orElseThrow(() -> new IOException("segment missing in storage: " + key));

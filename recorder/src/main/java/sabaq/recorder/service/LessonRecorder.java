@@ -79,6 +79,7 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
     private final Map<String, List<RecordingState>> byLesson = new ConcurrentHashMap<>();
     private final List<RecordingListener> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean closed;
 
     public LessonRecorder(RecorderConfig config, ObjectStore store, FfmpegTools tools, TimeSource time) {
         this.config = config;
@@ -158,7 +159,9 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
                     HlsLadder.RENDITIONS, r.error());
         } catch (IOException | RuntimeException e) {
             LOG.error("recording {} of lesson {}: post-processing failed", meta.recordingId(), meta.lessonId(), e);
-            state.done(RecordingStatus.FAILED, 0, List.of(), "processing failed: " + e.getMessage());
+            String why = "processing failed: " + e.getMessage();
+            state.done(RecordingStatus.FAILED, 0, List.of(), why);
+            if (!closed) recordFailure(meta, snap, why, journal);
         } finally {
             deleteTree(work);
             try {
@@ -168,6 +171,15 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
             }
         }
         notifyListeners(state);
+    }
+
+    /** A failed job's manifest, so the next process lists the failure instead of running the job again. */
+    private void recordFailure(RecordingMeta meta, LessonRecording.Snapshot snap, String why, UploadJournal journal) {
+        try {
+            post.recordFailure(meta, snap, why, journal);
+        } catch (RuntimeException e) {
+            LOG.warn("recording {}: cannot store the manifest of the failure: {}", meta.recordingId(), e.toString());
+        }
     }
 
     /**
@@ -196,7 +208,7 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
             try {
                 scheduler.schedule(() -> jobs.execute(() -> scanStored(done, next)), retry.toMillis(),
                         TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closed) {
+            } catch (RejectedExecutionException rejected) {
                 done.completeExceptionally(e);
             }
             return;
@@ -206,8 +218,8 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
             for (StoredRecordingScan.Found f : found) {
                 if (addStored(f)) added++;
             }
-        } catch (RejectedExecutionException closed) {
-            done.completeExceptionally(closed);
+        } catch (RejectedExecutionException rejected) {
+            done.completeExceptionally(rejected);
             return;
         }
         LOG.info("{} recordings of earlier processes listed from storage", added);
@@ -223,7 +235,7 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
             if (f.kind() == StoredRecordingScan.Kind.FINISHED) {
                 state = RecordingState.stored(f.recordingId(), f.lessonId(), r.meta().title(), r.meta().teacherName(),
                         r.startedAtMillis(), r.endedAtMillis(),
-                        "ready".equals(r.status()) ? RecordingStatus.READY : RecordingStatus.EMPTY,
+                        finishedStatus(r.status()),
                         r.durationSeconds(), r.renditions(), r.error());
             } else if (f.kind() == StoredRecordingScan.Kind.PROCESSING_INTERRUPTED) {
                 state = new RecordingState(f.recordingId(), f.lessonId(), r.meta().title(), r.meta().teacherName(),
@@ -238,6 +250,12 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
             notifyListeners(state);
             return true;
         }
+    }
+
+    private static RecordingStatus finishedStatus(String manifestStatus) {
+        if ("ready".equals(manifestStatus)) return RecordingStatus.READY;
+        if ("empty".equals(manifestStatus)) return RecordingStatus.EMPTY;
+        return RecordingStatus.FAILED;
     }
 
     private void resume(StoredRecording r, RecordingState state) {
@@ -328,6 +346,7 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         live.values().forEach(LessonRecording::stop);
         scheduler.shutdownNow();
         jobs.shutdownNow();

@@ -18,6 +18,7 @@ import sabaq.recorder.session.LessonRecording;
 import sabaq.recorder.session.SegmentRecord;
 import sabaq.recorder.session.TrackInfo;
 import sabaq.recorder.storage.MinioObjectStore;
+import sabaq.recorder.storage.StorageException;
 import sabaq.recorder.testing.RequireFfmpeg;
 import sabaq.recorder.testing.S3ProxyFixture;
 import sabaq.recorder.testing.StoredSegments;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -158,6 +160,46 @@ class StoredRecordingsTest {
             assertEquals(done.startedAtMillis(), again.startedAtMillis());
             assertEquals(done.endedAtMillis(), again.endedAtMillis());
             assertPlayable(second, store, "L2", id);
+        }
+    }
+
+    @Test
+    void aResumedJobThatFailsIsListedAsFailedAndNotRunAgain() throws Exception {
+        try (S3ProxyFixture s3 = new S3ProxyFixture(Files.createDirectories(dir.resolve("s3"))).start()) {
+            MinioObjectStore store = store(s3);
+            String id = "20261123-060000-dead";
+            String prefix = "recordings/L4/" + id;
+            SegmentRecord lost = new SegmentRecord(mic().trackId(), prefix + "/tracks/T-microphone/r001-s00000.webm",
+                    "r001", 0, T0, 4_000, 0, 0, 100, null);
+            LessonRecording.Snapshot snap = new LessonRecording.Snapshot(List.of(mic()), List.of(), List.of(lost), T0,
+                    T0 + 4_000, List.of());
+            put(store, prefix + "/" + Manifest.PENDING_FILE, Manifest.build(meta("L4", id), snap, "processing", null,
+                    0, Map.of(mic().trackId(), List.of(lost)), List.of()).toString());
+
+            LessonRecorder first = recorder(store, "first");
+            assertEquals(1, first.loadStoredRecordings().get(30, TimeUnit.SECONDS));
+            Poll.until(Duration.ofSeconds(30), () -> stat(store, prefix + "/" + Manifest.FILE),
+                    "the manifest of the failure to be stored");
+            RecordingSummary failed = first.recordings("L4").get(0);
+            assertEquals(RecordingStatus.FAILED, failed.status());
+            assertTrue(failed.error().contains("segment missing"), failed.error());
+            first.close();
+
+            LessonRecorder second = recorder(store, "second");
+            List<RecordingSummary> seen = new CopyOnWriteArrayList<>();
+            second.addListener(seen::add);
+            assertEquals(1, second.loadStoredRecordings().get(30, TimeUnit.SECONDS));
+            assertEquals(RecordingStatus.FAILED, second.recordings("L4").get(0).status());
+            assertEquals(failed.error(), second.recordings("L4").get(0).error());
+            assertTrue(seen.stream().noneMatch(s -> s.status() == RecordingStatus.PROCESSING), "not run again");
+        }
+    }
+
+    private static boolean stat(MinioObjectStore store, String key) {
+        try {
+            return store.stat(key).isPresent();
+        } catch (StorageException e) {
+            return false;
         }
     }
 

@@ -40,7 +40,9 @@ public final class ManifestReader {
         }
         if (m == null || !m.isObject()) throw new IllegalArgumentException("not a JSON object");
         if (integer(m, "version") != 1) throw new IllegalArgumentException("unknown version " + m.get("version"));
-        if (!lessonId.equals(text(m, "lessonId"))) throw new IllegalArgumentException("lessonId does not match its key");
+        if (!lessonId.equals(text(m, "lessonId"))) {
+            throw new IllegalArgumentException("lessonId does not match its key");
+        }
         if (!recordingId.equals(text(m, "recordingId"))) {
             throw new IllegalArgumentException("recordingId does not match its key");
         }
@@ -82,7 +84,8 @@ public final class ManifestReader {
             if (renditions.isEmpty()) throw new IllegalArgumentException("a ready recording without renditions");
             text(m, "master");
         }
-        LessonRecording.Snapshot snap = new LessonRecording.Snapshot(tracks, people, segments, started, ended, List.of());
+        LessonRecording.Snapshot snap = new LessonRecording.Snapshot(tracks, people, segments, started, ended,
+                List.of());
         return new StoredRecording(meta, status, error, started, ended, duration, renditions, snap);
     }
 

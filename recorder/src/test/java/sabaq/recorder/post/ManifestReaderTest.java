@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManifestReaderTest {
     private static final long T0 = 1_795_000_000_000L;
     private static final String PREFIX = "recordings/L1/R1";
-    private static final TrackInfo CAM = new TrackInfo("T:camera", "T", "Aigerim", "teacher", TrackKind.VIDEO, "camera");
+    private static final TrackInfo CAM = new TrackInfo("T:camera", "T", "Aigerim", "teacher", TrackKind.VIDEO,
+            "camera");
     private static final TrackInfo MIC = new TrackInfo("T:microphone", "T", "Aigerim", "teacher", TrackKind.AUDIO,
             "microphone");
     private static final List<SegmentRecord> SEGMENTS = List.of(

@@ -79,13 +79,15 @@ class StoredRecordingsTest {
             assertEquals("ready", ready.status());
             try (UploadJournal journal = UploadJournal.open(dir.resolve("journal-empty"))) {
                 postProcessor(store).run(meta("L1", EMPTY_ID), new LessonRecording.Snapshot(List.of(), List.of(),
-                        List.of(), T0 + 300_000, T0 + 301_000, List.of()), journal, dir.resolve("work-empty"), p -> { });
+                        List.of(), T0 + 300_000, T0 + 301_000, List.of()), journal, dir.resolve("work-empty"),
+                        p -> { });
             }
             StoredSegments.record(store, dir, "recordings/L1/" + CUT_LESSON_ID, mic(),
                     TestClips.opus(dir, 2.0), T0 + 600_000, 0, 0);
             put(store, "recordings/L1/20261123-041500-bad1/manifest.json", "{ \"version\": 1, \"lessonId\": ");
             put(store, "recordings/L1/20261123-042000-bad2/manifest.json",
-                    "{\"version\":1,\"lessonId\":\"L1\",\"recordingId\":\"20261123-042000-bad2\",\"status\":\"ready\"}");
+                    "{\"version\":1,\"lessonId\":\"L1\",\"recordingId\":\"20261123-042000-bad2\","
+                            + "\"status\":\"ready\"}");
             put(store, "recordings/L1/20261123-042500-bad3/manifest.json",
                     new String(read(store, "recordings/L1/" + READY_ID + "/manifest.json"), StandardCharsets.UTF_8));
 
@@ -267,7 +269,8 @@ class StoredRecordingsTest {
     }
 
     private PostProcessor postProcessor(MinioObjectStore store) {
-        SegmentUploader uploader = new SegmentUploader(store, uploadThread, Duration.ofMillis(50), Duration.ofSeconds(1));
+        SegmentUploader uploader = new SegmentUploader(store, uploadThread, Duration.ofMillis(50),
+                Duration.ofSeconds(1));
         return new PostProcessor(new HlsLadder(RequireFfmpeg.tools(), config("unused").ladder()), store, uploader);
     }
 

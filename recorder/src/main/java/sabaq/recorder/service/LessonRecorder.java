@@ -188,6 +188,7 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
      * cut short by a restart is processed again from its stored segments, and one cut short during the lesson is
      * listed as failed. Bad manifests are logged and skipped. While storage cannot be reached the scan is retried
      * (backoff from {@code upload-retry-min} to {@code upload-retry-max}) until it succeeds or the recorder closes.
+     * Listeners hear only of the resumed jobs (their progress and result), not of the recordings merely listed.
      *
      * @return completes with the number of recordings added to the list
      */
@@ -247,7 +248,6 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
                         RecordingStatus.FAILED, 0, List.of(), INTERRUPTED_DURING_LESSON);
             }
             states.add(state);
-            notifyListeners(state);
             return true;
         }
     }

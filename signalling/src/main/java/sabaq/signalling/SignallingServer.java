@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sabaq.common.footprint.FootprintSink;
 import sabaq.common.media.MediaBackend;
 import sabaq.common.media.MediaStats;
 import sabaq.common.recording.RecordingService;
@@ -12,6 +13,9 @@ import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.footprint.FootprintSettings;
+import sabaq.signalling.footprint.RecordingWatchApi;
+import sabaq.signalling.footprint.WatchReportLimit;
 import sabaq.signalling.recording.JoinTokenRecordingAccess;
 import sabaq.signalling.recording.LessonRecordings;
 import sabaq.signalling.recording.NoRecordings;
@@ -40,6 +44,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SignallingServer {
     private static final Logger log = LoggerFactory.getLogger(SignallingServer.class);
+    /** Join links whose watch reports are counted at once (see {@link WatchReportLimit}). */
+    private static final int MAX_WATCH_VIEWERS = 100_000;
 
     private final Vertx vertx;
     private final LessonRegistry registry;
@@ -86,7 +92,21 @@ public final class SignallingServer {
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
                                                  RecordingService recorder) {
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, FootprintSink.NONE,
+                FootprintSettings.defaults());
+    }
+
+    /**
+     * The same, with the digital footprint of lessons and of the recordings player handed to {@code footprint}
+     * (docs/footprint.md), emitted as {@code settings} say.
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder, FootprintSink footprint,
+                                                 FootprintSettings settings) {
         Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(footprint, "footprint");
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(repos, "repos");
@@ -96,13 +116,17 @@ public final class SignallingServer {
         byte[] secret = secret(config);
         JoinTokens tokens = new JoinTokens(secret, time);
         AccountServices accounts = new AccountServices(vertx, config, auth, repos, time, secret);
-        LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
+        LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons(), footprint,
+                settings.qualityInterval());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson(), auth.allowGuestJoin());
         LessonRecordings recordings = recorder == null ? null
                 : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
-        RecordingRoutes recordingRoutes = new RecordingRoutes(recorder == null ? NoRecordings.INSTANCE : recorder,
-                new JoinTokenRecordingAccess(tokens), new PlaybackTokens(secret, time));
+        RecordingService recordingService = recorder == null ? NoRecordings.INSTANCE : recorder;
+        RecordingWatchApi watch = new RecordingWatchApi(recordingService, tokens, registry, footprint,
+                new WatchReportLimit(settings.watchReportsPerMinute(), MAX_WATCH_VIEWERS), time);
+        RecordingRoutes recordingRoutes = new RecordingRoutes(recordingService, new JoinTokenRecordingAccess(tokens),
+                new PlaybackTokens(secret, time), watch);
         OpsServices ops;
         try {
             ops = OpsServices.create(vertx, config.ops(), config.dataDir(), opsBindings, registry, time);

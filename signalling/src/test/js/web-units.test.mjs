@@ -224,7 +224,9 @@ test('every script of the webroot parses', () => {
   }
 });
 
-test('the web client is self-contained and small: no remote resources, no images, under 300 KB', () => {
+// The whole webroot holds every page (lesson, accounts, operations, recordings, monitoring); what one student downloads
+// has its own, tighter budget below.
+test('the web client is self-contained and small: no remote resources, no images, under 360 KB', () => {
   let total = 0;
   for (const file of webrootFiles()) {
     assert.match(file, /\.(html|js|css)$/, `unexpected asset ${file}`);
@@ -234,7 +236,7 @@ test('the web client is self-contained and small: no remote resources, no images
     assert.doesNotMatch(text, /url\(\s*['"]?(https?:)?\/\//, `${file} loads a remote resource from CSS`);
     assert.doesNotMatch(text, /(import|from)\s*\(?\s*['"](https?:)?\/\//, `${file} imports a remote module`);
   }
-  assert.ok(total < 300_000, `webroot is ${total} bytes`);
+  assert.ok(total < 360_000, `webroot is ${total} bytes`);
 });
 
 test('a student downloads under 200 KB: the lesson page and everything it loads (not the account or ops pages)', () => {

@@ -98,20 +98,30 @@ public final class FootprintJournal implements AutoCloseable {
         deleteFinished();
     }
 
-    /** Length of the well-formed records at the start of {@code f}; counts them into {@code seg.records}. */
+    /**
+     * Length of {@code f} up to the end of its last record with a good CRC (what follows is a torn write of a crash);
+     * counts the records before it into {@code seg.records}, a damaged one in the middle included ({@link #read}
+     * skips and counts it).
+     */
     private static long validPrefix(Path f, Segment seg) throws IOException {
         byte[] all = Files.readAllBytes(f);
         ByteBuffer b = ByteBuffer.wrap(all);
         long good = 0;
+        long records = 0;
+        long goodRecords = 0;
         while (b.remaining() >= HEADER) {
             int len = b.getInt();
             int crc = b.getInt();
             if (len <= 0 || len > MAX_RECORD || b.remaining() < len) break;
-            if (crc(all, b.position(), len) != crc) break;
+            boolean ok = crc(all, b.position(), len) == crc;
             b.position(b.position() + len);
-            good = b.position();
-            seg.records++;
+            records++;
+            if (ok) {
+                good = b.position();
+                goodRecords = records;
+            }
         }
+        seg.records = goodRecords;
         return good;
     }
 

@@ -234,7 +234,7 @@ public final class ForkedCassandra implements AutoCloseable {
             int cql = nativePort == 0 ? freePort() : requireFree(nativePort);
             int storage = storagePort == 0 ? freePort(cql) : requireFree(storagePort);
             CassandraFiles.write(runDir.resolve("conf/cassandra.yaml"),
-                    CassandraFiles.yaml(clusterName, HOST, storage, cql, runDir.resolve("data")));
+                    CassandraFiles.yaml(clusterName, HOST, storage, cql, runDir.resolve("data"), !throwAway));
             CassandraFiles.write(runDir.resolve("conf/logback.xml"), CassandraFiles.logback());
             Path output = runDir.resolve("logs/output.log");
             ProcessBuilder pb = new ProcessBuilder(CassandraCommand.build(java, classpath, runDir, heapMb, throwAway))

@@ -139,8 +139,11 @@ public final class CassandraFootprintStore implements FootprintStore {
                 || v == FootprintVerb.LEFT || v == FootprintVerb.REMOVED;
     }
 
+    /** Adds {@code s} with its null values left unset: a bound null would write a tombstone. */
     private static void add(Map<Object, List<BoundStatement>> m, Object key, BoundStatement s) {
-        m.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        BoundStatement out = s;
+        for (int i = 0; i < s.size(); i++) if (s.isNull(i)) out = out.unset(i);
+        m.computeIfAbsent(key, k -> new ArrayList<>()).add(out);
     }
 
     private static Object[] data(FootprintEvent e) {
@@ -154,7 +157,7 @@ public final class CassandraFootprintStore implements FootprintStore {
         QualitySample q = r.quality();
         return new Object[] {e.verb().wireName(), e.actor().name(), e.actor().guest(), e.objectId(), c.orgId(),
             c.groupId(), c.programmeId(), c.disciplineId(), c.role().wireName(), r.durationMs(), r.chatLength(),
-            watched, q == null ? null : q.score(), q == null ? null : q.lossPercent(), q == null ? null : q.rttMs(),
+            watched.isEmpty() ? null : watched, q == null ? null : q.score(), q == null ? null : q.lossPercent(), q == null ? null : q.rttMs(),
             q == null ? null : q.jitterMs()};
     }
 
@@ -195,6 +198,7 @@ public final class CassandraFootprintStore implements FootprintStore {
 
     private static FootprintEvent event(Row r) {
         List<Long> flat = r.getList("watched", Long.class);
+        if (flat == null) flat = List.of();
         List<WatchedRange> watched = new ArrayList<>();
         for (int i = 0; i + 1 < flat.size(); i += 2) watched.add(new WatchedRange(flat.get(i), flat.get(i + 1)));
         QualitySample q = r.isNull("q_score") ? null

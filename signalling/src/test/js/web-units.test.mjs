@@ -323,3 +323,12 @@ test('extended dictionaries: account strings are found, the lesson client does n
   assert.equal(t('signin.heading'), (await import('../../main/resources/webroot/js/lang/accounts-kk.js')).default['signin.heading']);
   assert.notEqual(errorText('INVALID_CREDENTIALS'), errorText('NO_SUCH_CODE'));
 });
+
+test('watched ranges: merged, and what was reported is not reported again', async () => {
+  const { mergeRanges, subtractRanges } = await import('../../main/resources/webroot/js/watched-ranges.js');
+  assert.deepEqual(mergeRanges([[5000, 9000], [0, 1000], [800, 2000], [3000, 3000], [7000, 6000]]), [[0, 2000], [5000, 9000]]);
+  assert.deepEqual(subtractRanges([[0, 10_000]], [[2000, 3000], [5000, 6000]]), [[0, 2000], [3000, 5000], [6000, 10_000]]);
+  assert.deepEqual(subtractRanges([[0, 10_000]], [[0, 10_000]]), []);
+  assert.deepEqual(subtractRanges([[1000, 2000], [4000, 8000]], [[1500, 4500]]), [[1000, 1500], [4500, 8000]]);
+  assert.deepEqual(subtractRanges([[0, 1000]], []), [[0, 1000]]);
+});

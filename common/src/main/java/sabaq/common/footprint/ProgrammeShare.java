@@ -13,8 +13,8 @@ import java.util.UUID;
  * @param synchronousShare       deliveredSynchronousHours / baseHours (0 when the base is 0)
  * @param synchronousMinimum     0.30 for {@link ProgrammeKind#ONLINE_TVET}, else null (no rule)
  * @param plannedDistanceHours   planned synchronous + asynchronous + distance hours without practice
- * @param distanceShare          for a full-time programme: (delivered live hours + planned asynchronous and distance
- *                               hours) / baseHours; for others the planned online share
+ * @param distanceShare          (delivered live hours + planned asynchronous and distance hours) / baseHours: the
+ *                               share taught away from the classroom
  * @param distanceMaximum        0.20 for {@link ProgrammeKind#FULL_TIME_TVET}, else null (no rule)
  * @param belowSynchronousMinimum true when a minimum applies and the share is below it (exactly 30 % is not below)
  * @param aboveDistanceMaximum   true when a maximum applies and the share is above it (exactly 20 % is not above)

@@ -5,7 +5,10 @@ import com.typesafe.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sabaq.common.config.ConfigValues;
+import sabaq.common.footprint.FootprintReports;
 import sabaq.common.footprint.FootprintSink;
+import sabaq.recorder.footprint.CassandraCurriculumStore;
+import sabaq.recorder.footprint.CassandraFootprintReports;
 import sabaq.recorder.footprint.CassandraFootprintStore;
 import sabaq.recorder.footprint.DurableFootprintSink;
 import sabaq.recorder.footprint.FootprintJournal;
@@ -32,9 +35,13 @@ public final class FootprintStack implements AutoCloseable {
     private final FootprintWriter writer;
     private final CassandraFootprintStore store;
     private final ScheduledExecutorService scheduler;
+    private final CassandraCurriculumStore curriculum;
+    private final CassandraFootprintReports reports;
 
     private FootprintStack(FootprintJournal journal, DurableFootprintSink sink, FootprintWriter writer,
-                           CassandraFootprintStore store, ScheduledExecutorService scheduler) {
+                           CassandraFootprintStore store, ScheduledExecutorService scheduler, CqlSession session) {
+        this.curriculum = new CassandraCurriculumStore(session);
+        this.reports = new CassandraFootprintReports(store, curriculum);
         this.journal = journal;
         this.sink = sink;
         this.writer = writer;
@@ -71,7 +78,7 @@ public final class FootprintStack implements AutoCloseable {
         writer.start(tick);
         LOG.info("footprint: journal {} ({} pending), writing to keyspace {}", dir.toAbsolutePath(), journal.pending(),
                 session.getKeyspace().map(Object::toString).orElse("?"));
-        return new FootprintStack(journal, sink, writer, store, scheduler);
+        return new FootprintStack(journal, sink, writer, store, scheduler, session);
     }
 
     /** Where signalling hands footprint events. */
@@ -82,6 +89,16 @@ public final class FootprintStack implements AutoCloseable {
     /** The footprint tables (reports and tests read them). */
     public CassandraFootprintStore store() {
         return store;
+    }
+
+    /** The curriculum (programmes, groups, disciplines) in the same keyspace. */
+    public CassandraCurriculumStore curriculum() {
+        return curriculum;
+    }
+
+    /** The monitors' reports over the stored footprint and the curriculum. */
+    public FootprintReports reports() {
+        return reports;
     }
 
     public FootprintJournal journal() {

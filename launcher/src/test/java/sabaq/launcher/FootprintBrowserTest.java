@@ -93,8 +93,9 @@ class FootprintBrowserTest {
         return c;
     }
 
+    /** The lesson page; a student's page asks for a name unless the URL gives one (a personal link's is the account's). */
     private static String lessonUrl(String token) {
-        return base + "lesson.html?lang=kk#token=" + token;
+        return base + "lesson.html?lang=kk&name=x#token=" + token;
     }
 
     private static LessonPage page(List<ChromeBrowser> browsers, String name) {
@@ -130,6 +131,7 @@ class FootprintBrowserTest {
         long danaIn;
         long danaMicOn;
         long danaMuted;
+        long danaFloor;
         try {
             LessonPage teacher = page(browsers, "fp-teacher");
             teacher.open(lessonUrl(created.json().getString("teacherToken")));
@@ -137,28 +139,32 @@ class FootprintBrowserTest {
             teacherIn = System.nanoTime();
             LessonPage dana = page(browsers, "fp-dana");
             LessonPage erlan = page(browsers, "fp-erlan");
+            // One page at a time: a join is timed by polling its page right after it opened.
             dana.open(lessonUrl(danaToken));
-            erlan.open(lessonUrl(erlanToken));
             String danaPid = dana.awaitJoined(JOIN);
             danaIn = System.nanoTime();
+            erlan.open(lessonUrl(erlanToken));
             erlan.awaitJoined(JOIN);
             erlanIn = System.nanoTime();
 
+            // Erlan leaves early.
+            waitFor(Duration.ofSeconds(4), erlanIn);
+            erlan.call("leave()");
+            erlanOut = System.nanoTime();
+
             // Dana gets the floor: her page publishes camera and microphone, then she mutes herself.
+            danaFloor = System.nanoTime();
             teacher.call("grantFloor('" + danaPid + "', true)");
             Poll.until(JOIN, () -> dana.flag("floor"), "Dana to get the floor");
-            teacher.awaitAudioFlowing(danaPid, JOIN);
+            Poll.until(JOIN, Duration.ofMillis(20), () -> dana.browser().js("return window.sabaq.state.local.microphone"),
+                    Boolean.TRUE::equals, "Dana's page to turn her microphone on");
             danaMicOn = System.nanoTime();
+            teacher.awaitAudioFlowing(danaPid, JOIN);
             waitFor(Duration.ofSeconds(4), danaMicOn);
             dana.call("setMicrophone(false)");
             danaMuted = System.nanoTime();
 
-            // Erlan leaves early.
-            waitFor(Duration.ofSeconds(6), erlanIn);
-            erlan.call("leave()");
-            erlanOut = System.nanoTime();
-
-            waitFor(Duration.ofSeconds(16), teacherIn);
+            waitFor(Duration.ofSeconds(20), teacherIn);
             teacher.call("endLesson()");
             teacherOut = System.nanoTime();
             Poll.until(JOIN, () -> dana.flag("lessonEnded"), "Dana's page to show the lesson ended");
@@ -197,8 +203,16 @@ class FootprintBrowserTest {
         assertDuration(millis(teacherOut - teacherIn), rows.get(teacher).attendedMs(), "teacher attended");
         assertDuration(millis(teacherOut - danaIn), rows.get(danaA).attendedMs(), "Dana attended");
         assertDuration(millis(erlanOut - erlanIn), rows.get(erlanA).attendedMs(), "Erlan attended (left early)");
-        assertDuration(millis(danaMuted - danaMicOn), rows.get(danaA).micOnMs(), "Dana's microphone on until she muted");
-        assertDuration(millis(teacherOut - danaMicOn), rows.get(danaA).cameraOnMs(), "Dana's camera on until the end");
+        long start = events.get(0).timestamp();
+        String timeline = events.stream().map(e -> (e.timestamp() - start) + " " + e.verb().wireName() + " " + e.actor().name())
+                .collect(Collectors.joining(", "));
+        // The page publishes as soon as it has the floor (its own state shows it a render later: danaMicOn).
+        assertDuration(millis(danaMuted - danaFloor), rows.get(danaA).micOnMs(), "Dana's microphone on until she muted ("
+                + "test: floor at " + millis(danaFloor - teacherIn) + ", mic on at " + millis(danaMicOn - teacherIn)
+                + ", muted at " + millis(danaMuted - teacherIn) + " ms after the teacher joined; footprint: " + timeline + ")");
+        assertDuration(millis(teacherOut - danaFloor), rows.get(danaA).cameraOnMs(), "Dana's camera on until the end");
+        assertTrue(rows.get(danaA).speakingMs() >= 0 && rows.get(danaA).speakingMs() <= rows.get(danaA).micOnMs() + TOLERANCE_MS,
+                "Dana spoke only while her microphone was on: " + rows.get(danaA));
         assertEquals(FootprintRole.TEACHER, rows.get(teacher).role());
         assertEquals(0, rows.get(erlanA).cameraOnMs());
         assertTrue(rows.get(erlanA).lastLeftAt() > 0);

@@ -12,6 +12,7 @@ import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.recording.JoinTokenRecordingAccess;
 import sabaq.signalling.recording.LessonRecordings;
 import sabaq.signalling.recording.NoRecordings;
@@ -86,6 +87,17 @@ public final class SignallingServer {
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
                                                  RecordingService recorder) {
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, FootprintServices.NONE);
+    }
+
+    /**
+     * Starts the server as above, with the digital footprint: lesson events recorded into {@code footprint.sink()},
+     * the monitoring and curriculum routes over its reports and curriculum (docs/footprint.md).
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder, FootprintServices footprint) {
+        Objects.requireNonNull(footprint, "footprint");
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(auth, "auth");
@@ -123,10 +135,10 @@ public final class SignallingServer {
         Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
         Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
                 new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts, recordingRoutes,
-                        new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
+                        footprint, new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, accounts, recordingRoutes,
+                    dispatcher, ops, accounts, recordingRoutes, footprint,
                     new SignallingVerticle.Listen(plainPort, tlsPort, material.result()))).map(first));
         }
         return all.map(v -> {

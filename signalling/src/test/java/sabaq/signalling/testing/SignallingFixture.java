@@ -15,6 +15,7 @@ import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.store.Repositories;
 import sabaq.signalling.testing.memory.InMemoryRepositories;
+import sabaq.signalling.testing.memory.MemoryFootprint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class SignallingFixture {
     public final Vertx vertx;
     public final FakeMediaBackend media = new FakeMediaBackend();
     public final FakeTimeSource time = new FakeTimeSource();
+    /** The footprint the server records into and reports from. */
+    public final MemoryFootprint footprint = new MemoryFootprint();
     public final SignallingConfig config;
     public final AuthConfig auth;
     public final Repositories repos;
@@ -49,8 +52,9 @@ public final class SignallingFixture {
         this.config = SignallingConfig.from(c);
         this.auth = AuthConfig.from(c);
         this.repos = repos;
-        this.server = (ops == null ? SignallingServer.start(vertx, config, auth, repos, media, time)
-                : SignallingServer.start(vertx, config, auth, repos, media, time, ops.apply(config), null)).await();
+        OpsBindings bindings = ops == null ? OpsBindings.defaults(config.ops(), sabaq.common.media.MediaStats.NONE) : ops.apply(config);
+        this.server = SignallingServer.start(vertx, config, auth, repos, media, time, bindings, null, footprint.services())
+                .await();
         this.http = vertx.createHttpClient();
     }
 

@@ -13,6 +13,7 @@ import sabaq.recorder.footprint.CassandraFootprintStore;
 import sabaq.recorder.footprint.DurableFootprintSink;
 import sabaq.recorder.footprint.FootprintJournal;
 import sabaq.recorder.footprint.FootprintWriter;
+import sabaq.signalling.footprint.FootprintServices;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,11 @@ public final class FootprintStack implements AutoCloseable {
         LOG.info("footprint: journal {} ({} pending), writing to keyspace {}", dir.toAbsolutePath(), journal.pending(),
                 session.getKeyspace().map(Object::toString).orElse("?"));
         return new FootprintStack(journal, sink, writer, store, scheduler, session);
+    }
+
+    /** What signalling gets: the sink for events, the reports and the curriculum for the monitoring routes. */
+    public FootprintServices services() {
+        return new FootprintServices(sink, reports, curriculum);
     }
 
     /** Where signalling hands footprint events. */

@@ -145,7 +145,7 @@ public final class SabaqMain {
                 // Operations: the SFU's figures, and who may see the operations page and /metrics.
                 OpsBindings ops = OpsBindings.defaults(signallingConfig.ops(), media);
                 SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, authConfig, repos, media,
-                        time, ops, recorder.service(), footprint.sink(), FootprintSettings.from(config))
+                        time, ops, recorder.service(), footprint.services(), FootprintSettings.from(config))
                         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder,
                         footprint);

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sabaq.common.footprint.FootprintSink;
 import sabaq.common.media.MediaBackend;
 import sabaq.common.media.MediaStats;
 import sabaq.common.recording.RecordingService;
@@ -13,6 +12,7 @@ import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.footprint.FootprintSettings;
 import sabaq.signalling.footprint.RecordingWatchApi;
 import sabaq.signalling.footprint.WatchReportLimit;
@@ -92,17 +92,27 @@ public final class SignallingServer {
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
                                                  RecordingService recorder) {
-        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, FootprintSink.NONE,
-                FootprintSettings.defaults());
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, FootprintServices.NONE);
     }
 
     /**
-     * The same, with the digital footprint of lessons and of the recordings player handed to {@code footprint}
-     * (docs/footprint.md), emitted as {@code settings} say.
+     * Starts the server as above, with the digital footprint: lesson events recorded into {@code footprint.sink()},
+     * the monitoring and curriculum routes over its reports and curriculum (docs/footprint.md), emitted with the
+     * default {@link FootprintSettings}.
      */
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
-                                                 RecordingService recorder, FootprintSink footprint,
+                                                 RecordingService recorder, FootprintServices footprint) {
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, footprint, FootprintSettings.defaults());
+    }
+
+    /**
+     * The same, with the footprint emitted as {@code settings} say (connection quality samples per participant,
+     * recording-watched reports per link).
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder, FootprintServices footprint,
                                                  FootprintSettings settings) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(footprint, "footprint");
@@ -116,14 +126,14 @@ public final class SignallingServer {
         byte[] secret = secret(config);
         JoinTokens tokens = new JoinTokens(secret, time);
         AccountServices accounts = new AccountServices(vertx, config, auth, repos, time, secret);
-        LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons(), footprint,
+        LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons(), footprint.sink(),
                 settings.qualityInterval());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson(), auth.allowGuestJoin());
         LessonRecordings recordings = recorder == null ? null
                 : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
         RecordingService recordingService = recorder == null ? NoRecordings.INSTANCE : recorder;
-        RecordingWatchApi watch = new RecordingWatchApi(recordingService, tokens, registry, footprint,
+        RecordingWatchApi watch = new RecordingWatchApi(recordingService, tokens, registry, footprint.sink(),
                 new WatchReportLimit(settings.watchReportsPerMinute(), MAX_WATCH_VIEWERS), time);
         RecordingRoutes recordingRoutes = new RecordingRoutes(recordingService, new JoinTokenRecordingAccess(tokens),
                 new PlaybackTokens(secret, time), watch);
@@ -147,10 +157,10 @@ public final class SignallingServer {
         Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
         Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
                 new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts, recordingRoutes,
-                        new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
+                        footprint, new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, accounts, recordingRoutes,
+                    dispatcher, ops, accounts, recordingRoutes, footprint,
                     new SignallingVerticle.Listen(plainPort, tlsPort, material.result()))).map(first));
         }
         return all.map(v -> {

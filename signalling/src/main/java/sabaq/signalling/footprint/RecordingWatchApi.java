@@ -116,9 +116,9 @@ public final class RecordingWatchApi {
         }
         LessonHub hub = registry.get(lessonId);
         LessonOwner owner = hub == null ? null : hub.owner();
-        FootprintContext context = new FootprintContext(lessonId, owner == null ? null : owner.orgId(),
-                owner == null ? null : owner.groupId(), null, null, FootprintRole.fromWire(claims.role().wireName())
-                .orElse(FootprintRole.OBSERVER));
+        FootprintRole role = FootprintRole.fromWire(claims.role().wireName()).orElse(FootprintRole.OBSERVER);
+        FootprintContext context = owner == null ? new FootprintContext(lessonId, null, null, null, null, role)
+                : new FootprintContext(lessonId, owner.orgId(), owner.groupId(), owner.programmeId(), owner.disciplineId(), role);
         FootprintActor actor = new FootprintActor(actorId, claims.isPersonal() ? claims.displayName() : "",
                 !claims.isPersonal());
         FootprintCheck check = FootprintEvent.check("watch:" + watchId + ":" + seq, FootprintVerb.RECORDING_WATCHED,

@@ -179,8 +179,9 @@ final class LessonFootprint {
     private void emit(Participant p, FootprintVerb verb, long timestamp, FootprintResult result) {
         String actorId = p.userId() != null ? p.userId() : p.id();
         FootprintActor actor = new FootprintActor(actorId, p.name(), p.userId() == null);
-        FootprintContext context = new FootprintContext(lessonId, owner == null ? null : owner.orgId(),
-                owner == null ? null : owner.groupId(), null, null, role(p.role()));
+        FootprintContext context = owner == null ? new FootprintContext(lessonId, null, null, null, null, role(p.role()))
+                : new FootprintContext(lessonId, owner.orgId(), owner.groupId(), owner.programmeId(), owner.disciplineId(),
+                role(p.role()));
         FootprintCheck check = FootprintEvent.check(p.id() + ":" + (++sequence), verb, actor, lessonId, timestamp, context,
                 result);
         if (!check.valid()) {

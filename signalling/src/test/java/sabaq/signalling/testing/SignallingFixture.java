@@ -16,9 +16,11 @@ import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.footprint.FootprintSettings;
 import sabaq.signalling.store.Repositories;
 import sabaq.signalling.testing.memory.InMemoryRepositories;
+import sabaq.signalling.testing.memory.MemoryFootprint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class SignallingFixture {
     public final Vertx vertx;
     public final FakeMediaBackend media = new FakeMediaBackend();
     public final FakeTimeSource time = new FakeTimeSource();
+    /** The footprint the server records into and reports from. */
+    public final MemoryFootprint footprint = new MemoryFootprint();
     public final SignallingConfig config;
     public final AuthConfig auth;
     public final Repositories repos;
@@ -50,7 +54,7 @@ public final class SignallingFixture {
 
     private SignallingFixture(Vertx vertx, String overrides, Repositories repos,
                               Function<SignallingConfig, OpsBindings> ops, RecordingService recorder,
-                              FootprintSink footprint) {
+                              FootprintSink extraSink) {
         this.vertx = vertx;
         Config c = ConfigFactory.parseString("sabaq.signalling { port = 0\n"
                 + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n"
@@ -62,13 +66,13 @@ public final class SignallingFixture {
         this.auth = AuthConfig.from(c);
         this.repos = repos;
         this.footprintSettings = FootprintSettings.from(c);
-        if (ops == null && recorder == null && footprint == FootprintSink.NONE) {
-            this.server = SignallingServer.start(vertx, config, auth, repos, media, time).await();
-        } else {
-            OpsBindings bindings = ops != null ? ops.apply(config) : OpsBindings.defaults(config.ops(), MediaStats.NONE);
-            this.server = SignallingServer.start(vertx, config, auth, repos, media, time, bindings, recorder, footprint,
-                    footprintSettings).await();
-        }
+        FootprintSink sink = extraSink == FootprintSink.NONE ? footprint : e -> {
+            footprint.record(e);
+            extraSink.record(e);
+        };
+        OpsBindings bindings = ops == null ? OpsBindings.defaults(config.ops(), MediaStats.NONE) : ops.apply(config);
+        this.server = SignallingServer.start(vertx, config, auth, repos, media, time, bindings, recorder,
+                new FootprintServices(sink, footprint, footprint), footprintSettings).await();
         this.http = vertx.createHttpClient();
     }
 
@@ -91,8 +95,8 @@ public final class SignallingFixture {
     }
 
     /**
-     * Starts a server with in-memory stores whose lessons and recordings player hand their digital footprint to
-     * {@code footprint}, listing the recordings of {@code recorder} (null: none).
+     * Starts a server with in-memory stores whose lessons and recordings player hand their digital footprint also to
+     * {@code footprint} (besides {@link #footprint}), listing the recordings of {@code recorder} (null: none).
      */
     public static SignallingFixture withFootprint(Vertx vertx, String overrides, RecordingService recorder,
                                                   FootprintSink footprint) {

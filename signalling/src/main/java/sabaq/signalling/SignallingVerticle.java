@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.http.ApiRoutes;
 import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
@@ -43,13 +44,14 @@ final class SignallingVerticle extends VerticleBase {
     private final OpsServices ops;
     private final AccountServices accounts;
     private final RecordingRoutes recordings;
+    private final FootprintServices footprint;
     private final Listen listen;
     private HttpServer plain;
     private HttpServer secure;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
                        MessageDispatcher dispatcher, OpsServices ops, AccountServices accounts,
-                       RecordingRoutes recordings, Listen listen) {
+                       RecordingRoutes recordings, FootprintServices footprint, Listen listen) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
@@ -58,6 +60,7 @@ final class SignallingVerticle extends VerticleBase {
         this.ops = ops;
         this.accounts = accounts;
         this.recordings = recordings;
+        this.footprint = footprint;
         this.listen = listen;
     }
 
@@ -105,7 +108,7 @@ final class SignallingVerticle extends VerticleBase {
         router.route().handler(ops.traffic()::countRequest);
         router.get("/ws").handler(ws::handle);
         router.route().handler(SecurityHeaders::handle);
-        ApiRoutes.mount(router, accounts.routes(config), tokens, registry, api, context);
+        ApiRoutes.mount(router, accounts.routes(config, footprint), tokens, registry, api, context);
         router.get("/api/lessons/:id").handler(api::get);
         ops.routes().mount(router);
         recordings.mount(vertx, router);

@@ -160,6 +160,15 @@ public final class ChromeBrowser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector)).click();
     }
 
+    /**
+     * Sets a cookie of the current page's origin (open a page of the origin first), e.g. a session signed in through
+     * the API, so a test need not sign in through the page again.
+     */
+    public void addCookie(String name, String value) {
+        driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder(name, value).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
+    }
+
     /** The page's current URL. */
     public String url() {
         return driver.getCurrentUrl();

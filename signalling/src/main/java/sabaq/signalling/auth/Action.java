@@ -33,7 +33,12 @@ public enum Action {
     LESSON_CREATE,
     LESSON_LIST,
     LESSON_JOIN,
-    OPS_READ;
+    OPS_READ,
+    FOOTPRINT_READ,
+    FOOTPRINT_OWN_READ,
+    FOOTPRINT_CHILD_READ,
+    CURRICULUM_READ,
+    CURRICULUM_WRITE;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

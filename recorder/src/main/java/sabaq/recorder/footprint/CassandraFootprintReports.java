@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@link FootprintReports} over the Cassandra tables: the per-lesson table for attendance, the per-group and
@@ -41,6 +42,8 @@ public final class CassandraFootprintReports implements FootprintReports {
     private static final long MARGIN_MS = 86_400_000L;
     /** A person's footprint is read one UTC day at a time: at most this many days per query. */
     public static final int MAX_PERSON_DAYS = 400;
+    /** Partition reads one report keeps in flight (see {@link Bounded}). */
+    static final int PARALLEL_READS = 64;
 
     private final CassandraFootprintStore store;
     private final CurriculumStore curriculum;
@@ -72,11 +75,11 @@ public final class CassandraFootprintReports implements FootprintReports {
 
     private CompletionStage<List<PersonTotals>> totals(UUID orgId, UUID groupId, Period period, FootprintRole role) {
         return groupLessons(orgId, groupId, period).thenCompose(lessons -> {
-            List<CompletableFuture<List<AttendanceRow>>> reads = new ArrayList<>();
-            for (LessonSummary l : lessons) reads.add(lessonAttendance(l.lessonId()).toCompletableFuture());
-            return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+            List<Supplier<CompletionStage<List<AttendanceRow>>>> reads = new ArrayList<>();
+            for (LessonSummary l : lessons) reads.add(() -> lessonAttendance(l.lessonId()));
+            return Bounded.all(reads, PARALLEL_READS).thenApply(all -> {
                 List<AttendanceRow> rows = new ArrayList<>();
-                for (CompletableFuture<List<AttendanceRow>> f : reads) rows.addAll(f.join());
+                for (List<AttendanceRow> r : all) rows.addAll(r);
                 return Totals.sum(rows, role);
             });
         });
@@ -141,14 +144,15 @@ public final class CassandraFootprintReports implements FootprintReports {
     public CompletionStage<List<FootprintEvent>> personEvents(String actorId, Period period) {
         LocalDate first = CassandraFootprintStore.day(period.fromMs());
         LocalDate last = CassandraFootprintStore.day(Math.max(period.fromMs(), period.toMs() - 1));
-        List<CompletableFuture<List<FootprintEvent>>> days = new ArrayList<>();
+        List<Supplier<CompletionStage<List<FootprintEvent>>>> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last) && days.size() < MAX_PERSON_DAYS; d = d.plusDays(1)) {
-            days.add(store.personDay(actorId, d).toCompletableFuture());
+            LocalDate day = d;
+            days.add(() -> store.personDay(actorId, day));
         }
-        return CompletableFuture.allOf(days.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+        return Bounded.all(days, PARALLEL_READS).thenApply(all -> {
             List<FootprintEvent> out = new ArrayList<>();
-            for (CompletableFuture<List<FootprintEvent>> f : days) {
-                for (FootprintEvent e : f.join()) if (period.contains(e.timestamp())) out.add(e);
+            for (List<FootprintEvent> list : all) {
+                for (FootprintEvent e : list) if (period.contains(e.timestamp())) out.add(e);
             }
             return out;
         });

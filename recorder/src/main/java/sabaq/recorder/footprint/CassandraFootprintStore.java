@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import sabaq.common.footprint.FootprintActor;
 import sabaq.common.footprint.FootprintContext;
 import sabaq.common.footprint.FootprintEvent;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The footprint tables in Cassandra (docs/footprint.md section 2): every event goes to {@code footprint_by_lesson}
@@ -41,6 +43,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class CassandraFootprintStore implements FootprintStore {
     static final int ROWS_PER_BATCH = 40;
+    /** Requests one {@link #write} keeps in flight: with a few writer batches in flight, well under 1024 stream ids. */
+    static final int MAX_REQUESTS_PER_WRITE = 128;
     private static final String SCHEMA = "cql/footprint.cql";
     private static final String DATA = "verb, actor_name, guest, object_id, org_id, group_id, programme_id, discipline_id, role, "
             + "duration_ms, chat_length, watched, q_score, q_loss, q_rtt, q_jitter";
@@ -117,20 +121,22 @@ public final class CassandraFootprintStore implements FootprintStore {
                         e.actor().guest(), c.groupId(), c.disciplineId(), c.role().wireName()));
             }
         }
-        List<CompletionStage<?>> writes = new ArrayList<>();
+        List<Supplier<CompletionStage<Object>>> writes = new ArrayList<>();
         for (List<BoundStatement> rows : byPartition.values()) {
             for (int i = 0; i < rows.size(); i += ROWS_PER_BATCH) {
                 List<BoundStatement> part = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_BATCH));
+                Statement<?> statement;
                 if (part.size() == 1) {
-                    writes.add(session.executeAsync(part.get(0).setIdempotent(true)));
+                    statement = part.get(0).setIdempotent(true);
                 } else {
                     BatchStatementBuilder b = BatchStatement.builder(BatchType.UNLOGGED);
                     for (BoundStatement s : part) b.addStatement(s);
-                    writes.add(session.executeAsync(b.setIdempotence(true).build()));
+                    statement = b.setIdempotence(true).build();
                 }
+                writes.add(() -> session.executeAsync(statement).thenApply(rs -> (Object) rs));
             }
         }
-        return Cql.allOf(writes);
+        return Bounded.all(writes, MAX_REQUESTS_PER_WRITE).thenApply(v -> null);
     }
 
     /** Lesson start/end, joins and leaves: what attendance by group and delivered hours need. */

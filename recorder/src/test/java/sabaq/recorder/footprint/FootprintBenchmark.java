@@ -123,22 +123,12 @@ class FootprintBenchmark {
             CassandraFootprintReports reports = new CassandraFootprintReports(store, curriculum);
             Period semester = new Period(semesterStart, semesterStart + weeks * 7L * 86_400_000L);
             for (int run = 0; run < 4; run++) {
-                long q0 = System.nanoTime();
-                List<ProgrammeShare> shares = reports.programmeShares(org, semester).toCompletableFuture().get(60, TimeUnit.SECONDS);
-                long q1 = System.nanoTime();
-                List<CompletableFuture<List<PersonTotals>>> all = new ArrayList<>();
-                for (UUID g : groups) all.add(reports.studentTotals(org, g, semester).toCompletableFuture());
-                int students = 0;
-                for (CompletableFuture<List<PersonTotals>> f : all) students += f.get(120, TimeUnit.SECONDS).size();
-                long q2 = System.nanoTime();
-                List<PersonTotals> one = reports.studentTotals(org, groups.get(0), semester).toCompletableFuture().get(60, TimeUnit.SECONDS);
-                long q3 = System.nanoTime();
-                System.out.printf("BENCH footprint reports run %d: programme shares %.0f ms (%.1f h delivered); totals of all %d "
-                                + "students %.0f ms; one group's totals %.0f ms (%d students, %d lessons each)%n", run,
-                        (q1 - q0) / 1e6, shares.get(0).deliveredSynchronousHours(), students, (q2 - q1) / 1e6, (q3 - q2) / 1e6,
-                        one.size(), one.get(0).lessons());
-                assertEquals(GROUPS * STUDENTS, students);
-                assertEquals(weeks * 5 * GROUPS * 2.0, shares.get(0).deliveredSynchronousHours(), 1e-6);
+                try {
+                    reportRun(reports, org, groups, semester, run, weeks);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    System.out.printf("BENCH footprint reports run %d failed: %s; server alive: %s; its log ends:%n%s%n", run,
+                            e.getCause(), server.isAlive(), tail(server.outputLog()));
+                }
             }
             sink.close();
             writer.close();
@@ -147,6 +137,33 @@ class FootprintBenchmark {
             scheduler.shutdownNow();
             server.close();
             ForkedCassandra.deleteTree(runDir);
+        }
+    }
+
+    private static void reportRun(CassandraFootprintReports reports, UUID org, List<UUID> groups, Period semester, int run,
+                                  int weeks) throws Exception {
+        long q0 = System.nanoTime();
+        List<ProgrammeShare> shares = reports.programmeShares(org, semester).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        long q1 = System.nanoTime();
+        int students = 0;
+        for (UUID g : groups) students += reports.studentTotals(org, g, semester).toCompletableFuture().get(120, TimeUnit.SECONDS).size();
+        long q2 = System.nanoTime();
+        List<PersonTotals> one = reports.studentTotals(org, groups.get(0), semester).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        long q3 = System.nanoTime();
+        System.out.printf("BENCH footprint reports run %d: programme shares %.0f ms (%.1f h delivered); totals of all %d "
+                        + "students (group after group) %.0f ms; one group's totals %.0f ms (%d students, %d lessons each)%n", run,
+                (q1 - q0) / 1e6, shares.get(0).deliveredSynchronousHours(), students, (q2 - q1) / 1e6, (q3 - q2) / 1e6,
+                one.size(), one.get(0).lessons());
+        assertEquals(GROUPS * STUDENTS, students);
+        assertEquals(weeks * 5 * GROUPS * 2.0, shares.get(0).deliveredSynchronousHours(), 1e-6);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (java.io.IOException e) {
+            return e.toString();
         }
     }
 

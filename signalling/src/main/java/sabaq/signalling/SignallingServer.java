@@ -6,9 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sabaq.common.media.MediaBackend;
 import sabaq.common.media.MediaStats;
+import sabaq.common.recording.RecordingService;
 import sabaq.common.time.TimeSource;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.recording.JoinTokenRecordingAccess;
+import sabaq.signalling.recording.LessonRecordings;
+import sabaq.signalling.recording.NoRecordings;
+import sabaq.signalling.recording.PlaybackTokens;
+import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.JoinHandler;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.LessonRequests;
@@ -55,21 +61,41 @@ public final class SignallingServer {
 
     /** Starts with the embedded operations defaults (access by network; media figures when the backend has them). */
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time) {
-        MediaStats stats = media instanceof MediaStats ? (MediaStats) media : MediaStats.NONE;
-        return start(vertx, config, media, time, OpsBindings.defaults(config.ops(), stats));
+        return start(vertx, config, media, null, time);
     }
 
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time,
                                                  OpsBindings opsBindings) {
+        return start(vertx, config, media, null, time, opsBindings);
+    }
+
+    /**
+     * With recording: {@code record} requests and the recordings pages use {@code recorder} (null: recording is not
+     * available on this server).
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media,
+                                                 RecordingService recorder, TimeSource time) {
+        Objects.requireNonNull(config, "config");
+        MediaStats stats = media instanceof MediaStats ? (MediaStats) media : MediaStats.NONE;
+        return start(vertx, config, media, recorder, time, OpsBindings.defaults(config.ops(), stats));
+    }
+
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media,
+                                                 RecordingService recorder, TimeSource time, OpsBindings opsBindings) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(opsBindings, "opsBindings");
-        JoinTokens tokens = new JoinTokens(secret(config), time);
+        byte[] secret = secret(config);
+        JoinTokens tokens = new JoinTokens(secret, time);
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson());
-        MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time));
+        LessonRecordings recordings = recorder == null ? null
+                : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
+        MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
+        RecordingRoutes recordingRoutes = new RecordingRoutes(recorder == null ? NoRecordings.INSTANCE : recorder,
+                new JoinTokenRecordingAccess(tokens), new PlaybackTokens(secret, time));
         OpsServices ops;
         try {
             ops = OpsServices.create(vertx, config.ops(), config.dataDir(), opsBindings, registry, time);
@@ -88,14 +114,15 @@ public final class SignallingServer {
         int plainPort = config.port() == 0 ? -1 : config.port();
         int tlsPort = config.tls().port() == 0 ? -2 : config.tls().port();
         Future<SignallingVerticle> all = material.compose(tls -> deploy(vertx, deployments,
-                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops,
+                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, recordingRoutes,
                         new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, new SignallingVerticle.Listen(plainPort, tlsPort, material.result())))
+                    dispatcher, ops, recordingRoutes, new SignallingVerticle.Listen(plainPort, tlsPort, material.result())))
                     .map(first));
         }
         return all.map(v -> {
+            if (recordings != null) recordings.webSocketUrl(webSocketUrl(config, v));
             long timer = vertx.setPeriodic(config.sweepInterval().toMillis(),
                     id -> registry.sweep(config.tokenTtl(), config.endedLessonRetention()));
             ops.start();
@@ -115,6 +142,14 @@ public final class SignallingServer {
             deployments.add(id);
             return v;
         });
+    }
+
+    /** The lesson WebSocket as the in-process recorder reaches it: plain when served, else TLS (loopback for wildcards). */
+    private static String webSocketUrl(SignallingConfig config, SignallingVerticle v) {
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return v.actualPort() >= 0 ? "ws://" + authority + ":" + v.actualPort() + "/ws"
+                : "wss://" + authority + ":" + v.actualTlsPort() + "/ws";
     }
 
     private static byte[] secret(SignallingConfig config) {

@@ -12,6 +12,7 @@ import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.MessageDispatcher;
 import sabaq.signalling.tls.HttpsRedirect;
@@ -40,18 +41,20 @@ final class SignallingVerticle extends VerticleBase {
     private final LessonRegistry registry;
     private final MessageDispatcher dispatcher;
     private final OpsServices ops;
+    private final RecordingRoutes recordings;
     private final Listen listen;
     private HttpServer plain;
     private HttpServer secure;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
-                       MessageDispatcher dispatcher, OpsServices ops, Listen listen) {
+                       MessageDispatcher dispatcher, OpsServices ops, RecordingRoutes recordings, Listen listen) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.ops = ops;
+        this.recordings = recordings;
         this.listen = listen;
     }
 
@@ -103,6 +106,7 @@ final class SignallingVerticle extends VerticleBase {
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxHttpBodyBytes()))
                 .handler(api::create);
         router.get("/api/lessons/:id").handler(api::get);
+        recordings.mount(vertx, router);
         ops.routes().mount(router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "NOT_FOUND", "no such API endpoint"));
         router.route("/api/*").failureHandler(HttpErrors::onFailure);

@@ -14,6 +14,7 @@ export const icons = Object.freeze({
   screen: svg(`<rect x="2.5" y="4" width="19" height="13" rx="2" ${line}/><path d="M8 21h8M12 17v4M12 14V8M9 11l3-3 3 3" ${line}/>`),
   screenStop: svg(`<rect x="2.5" y="4" width="19" height="13" rx="2" ${line}/><path d="M8 21h8M12 17v4M9.5 8l5 5M14.5 8l-5 5" ${line}/>`),
   hand: svg(`<path d="M8 12.5V6a1.5 1.5 0 0 1 3 0v5V4.5a1.5 1.5 0 0 1 3 0V11V6a1.5 1.5 0 0 1 3 0v8.5A6.5 6.5 0 0 1 10.5 21h-.3a6 6 0 0 1-4.9-2.5L3.7 16a1.6 1.6 0 0 1 2.5-2z" ${line}/>`),
+  record: svg(`<circle cx="12" cy="12" r="6.5" fill="currentColor"/>`),
   endCall: svg(`<path d="M2.5 14.5c5.2-5.3 13.8-5.3 19 0l-2.6 2.6-3.7-1.9v-3.2a11 11 0 0 0-6.4 0v3.2l-3.7 1.9z" fill="currentColor"/>`),
   leave: svg(`<path d="M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10" ${line}/>`),
   copy: svg(`<rect x="8" y="8" width="12" height="12" rx="2" ${line}/><path d="M16 8V5a1 1 0 0 0-1-1H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3" ${line}/>`),

@@ -139,6 +139,7 @@ function teacherLink(created) {
   if (!fragment.has('token')) fragment.set('token', created.teacherToken);
   fragment.set('student', created.studentToken);
   fragment.set('observer', created.observerToken);
+  if ($('#record-lesson').checked) fragment.set('record', '1');
   url.hash = fragment.toString();
   return url.href;
 }

@@ -145,6 +145,18 @@ export class LessonSession {
     return this.#act({ type: 'end-lesson' });
   }
 
+  /** Teacher: start recording the lesson (every page then shows REC). */
+  async record() {
+    if (this.state.role !== 'teacher') return this.#refuse('FORBIDDEN');
+    if (this.state.recording) return true;
+    const accepted = await this.#act({ type: 'record' });
+    if (accepted) {
+      this.state.recording = true;
+      this.#changed();
+    }
+    return accepted;
+  }
+
   async leave() {
     if (this.#finished) return true;
     if (this.signalling.state === 'open') this.signalling.send({ type: 'leave' }).catch(() => {});
@@ -214,6 +226,7 @@ export class LessonSession {
     s.participants.splice(0, s.participants.length, ...(joined.participants ?? []));
     if (!this.self) s.participants.push({ id: s.participantId, name: this.#name, role: s.role, connection: 'new' });
     s.tracks = joined.tracks ?? [];
+    s.recording = Boolean(joined.recording);
     mergeChat(s.chat, joined.chat ?? []);
     const self = this.self;
     this.link.joined(self);
@@ -262,6 +275,9 @@ export class LessonSession {
       if (s.joined) this.media.setRemoteTracks(s.tracks);
     });
     on('chat', (m) => mergeChat(s.chat, [m]));
+    on('recording', (m) => {
+      s.recording = Boolean(m.active);
+    });
     on('floor', (m) => this.#setFloor(Boolean(m.granted)));
     on('muted', () => {
       s.muted = true;

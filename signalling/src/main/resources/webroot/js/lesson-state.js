@@ -25,6 +25,7 @@ export function createLessonState() {
     weakLinks: {},
     local: { camera: false, microphone: false, screen: false },
     lessonEnded: false,
+    recording: false,
     removed: false,
     left: false,
     mediaError: null,

@@ -35,6 +35,7 @@ async function boot() {
   const lesson = await fetchLesson(claims.lsn);
   if (lesson === 'not-found') return showFatal('LESSON_NOT_FOUND');
   session = new LessonSession({ token, claims, lesson, wsUrl: webSocketUrl(), fakeScreen: params.get('fakeScreen') === '1' });
+  session.state.recordingsUrl = `recordings.html#token=${encodeURIComponent(token)}`;
   exposeHooks(session);
   wireLessonView(session);
   session.onChange(render);
@@ -69,6 +70,7 @@ async function join(name) {
   try {
     await session.join(name);
     if (session.state.role !== 'teacher') storeName(name);
+    if (session.state.role === 'teacher' && params.get('record') === '1') session.record();
     joinError = null;
     showView('lesson-view');
     render();
@@ -122,6 +124,7 @@ function wireLessonView(current) {
   $('#btn-hand').addEventListener('click', () => current.raiseHand(!current.state.handRaised));
   $('#btn-audio-only').addEventListener('click', () => current.setAudioOnly(!current.state.audioOnly));
   $('#btn-leave').addEventListener('click', () => current.leave());
+  $('#btn-record').addEventListener('click', () => current.record());
   $('#btn-end').addEventListener('click', async () => {
     if (await confirmAction(t('controls.endConfirm'), t('controls.end'))) current.endLesson();
   });
@@ -264,6 +267,7 @@ function exposeHooks(current) {
     unmute: () => current.setMicrophone(true),
     remove: (participantId) => current.remove(participantId),
     endLesson: () => current.endLesson(),
+    record: () => current.record(),
     startScreenShare: () => current.startScreenShare(),
     stopScreenShare: () => current.stopScreenShare(),
     setMicrophone: (on) => current.setMicrophone(on),

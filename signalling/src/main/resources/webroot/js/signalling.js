@@ -11,7 +11,7 @@ export class ProtocolError extends Error {
 }
 
 /** Requests whose reply type is known; a reply of that type without requestId resolves the oldest such request. */
-const REPLY_TYPES = Object.freeze({ join: 'joined', offer: 'answer', ping: 'pong' });
+const REPLY_TYPES = Object.freeze({ join: 'joined', offer: 'answer', ping: 'pong', record: 'recording' });
 
 export class SignallingClient {
   #url;

@@ -86,6 +86,17 @@ export function renderControls(state, sharingScreen) {
   $('#btn-audio-only').title = t('controls.audioOnlyHint');
   setControl($('#btn-leave'), { visible: true, iconName: 'leave', label: t('controls.leave'), disabled });
   setControl($('#btn-end'), { visible: teacher, iconName: 'endCall', label: t('controls.end'), disabled });
+  setControl($('#btn-record'), {
+    visible: teacher,
+    iconName: 'record',
+    label: t(state.recording ? 'controls.recording' : 'controls.record'),
+    pressed: state.recording,
+    disabled: disabled || state.recording,
+  });
+  const rec = $('#rec-indicator');
+  rec.hidden = !state.recording;
+  rec.textContent = t('rec.indicator');
+  rec.title = t('rec.title');
 }
 
 /** The persistent line under the stage: floor, muted, capture problems. */
@@ -116,6 +127,7 @@ export function renderOverlay(overlay, state, { onRejoin }) {
   $('#overlay-text', overlay).textContent = content.text;
   const actions = [];
   if (content.rejoin) actions.push(h('button', { type: 'button', className: 'button primary', onclick: onRejoin }, t('left.rejoin')));
+  if (state.lessonEnded && state.recordingsUrl) actions.push(h('a', { id: 'recordings-link', className: 'button primary', href: state.recordingsUrl }, t('recordings.open')));
   if (content.home) actions.push(h('a', { className: 'button primary', href: 'index.html' }, t('ended.newLesson')));
   $('#overlay-actions', overlay).replaceChildren(...actions);
   if (wasHidden) $('#overlay-title', overlay).focus();

@@ -4,11 +4,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** JSON responses of the HTTP API; never cached, since they carry join tokens. */
-final class JsonResponses {
+public final class JsonResponses {
     private JsonResponses() {
     }
 
-    static void respond(RoutingContext ctx, int status, JsonObject body) {
+    public static void respond(RoutingContext ctx, int status, JsonObject body) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")

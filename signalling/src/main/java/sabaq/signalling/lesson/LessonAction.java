@@ -17,5 +17,7 @@ public enum LessonAction {
     UNMUTE,
     REMOVE,
     END_LESSON,
-    LEAVE
+    LEAVE,
+    /** {@code record}: start recording the lesson. */
+    RECORD
 }

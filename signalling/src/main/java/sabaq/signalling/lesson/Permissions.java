@@ -30,6 +30,7 @@ public final class Permissions {
         row(LessonAction.REMOVE, Grant.ALWAYS, Grant.NEVER, Grant.NEVER);
         row(LessonAction.END_LESSON, Grant.ALWAYS, Grant.NEVER, Grant.NEVER);
         row(LessonAction.LEAVE, Grant.ALWAYS, Grant.ALWAYS, Grant.ALWAYS);
+        row(LessonAction.RECORD, Grant.ALWAYS, Grant.NEVER, Grant.NEVER);
         for (LessonAction a : LessonAction.values()) {
             if (!TABLE.containsKey(a)) throw new ExceptionInInitializerError("no permission row for " + a);
         }

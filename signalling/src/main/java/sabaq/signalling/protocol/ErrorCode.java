@@ -17,5 +17,6 @@ public enum ErrorCode {
     BAD_SDP,
     RATE_LIMITED,
     REMOVED,
+    RECORDING_UNAVAILABLE,
     INTERNAL
 }

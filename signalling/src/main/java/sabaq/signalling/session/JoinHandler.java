@@ -80,7 +80,7 @@ public final class JoinHandler {
             Participant p = createParticipant(hub, role, name, clientId);
             MediaPeer peer = hub.mediaRoom().addPeer(p.id());
             Member m = hub.addMember(p, session, peer);
-            session.send(ServerMessages.joined(p, hub.lesson(), requestId));
+            session.send(ServerMessages.joined(p, hub.lesson(), requestId).put("recording", hub.recordingActive()));
             hub.broadcastExcept(ServerMessages.participantJoined(p), m);
             session.onSocketContext(session::joinSucceeded);
             log.debug("lesson {}: {} joined as {} ({})", hub.id(), p.id(), role, session);

@@ -48,6 +48,7 @@ public final class LessonHub {
     private final Map<ClientSession, Member> bySession = new IdentityHashMap<>();
     private MediaRoom room;
     private boolean closed;
+    private boolean recordingActive;
     private String activeSpeaker;
 
     LessonHub(Lesson lesson, Context context, MediaBackend backend, TimeSource time) {
@@ -115,6 +116,23 @@ public final class LessonHub {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** True while the lesson is being recorded (the REC indicator of every page). Lesson context only. */
+    public boolean recordingActive() {
+        return recordingActive;
+    }
+
+    /** Sets the REC state; true when it changed. Lesson context only. */
+    public boolean recordingActive(boolean active) {
+        boolean changed = recordingActive != active;
+        recordingActive = active;
+        return changed;
+    }
+
+    /** Sends a message to every joined participant. Lesson context only. */
+    public void broadcastToAll(JsonObject message) {
+        broadcast(message);
     }
 
     /** The SFU room, opened on the first join. */

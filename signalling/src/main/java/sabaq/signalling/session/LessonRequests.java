@@ -8,6 +8,7 @@ import sabaq.signalling.lesson.LessonAction;
 import sabaq.signalling.lesson.Permissions;
 import sabaq.signalling.protocol.ErrorCode;
 import sabaq.signalling.protocol.ProtocolException;
+import sabaq.signalling.recording.LessonRecordings;
 
 /**
  * Requests of joined sockets, run on the lesson's context: finds the sender's membership, routes the request to its
@@ -20,8 +21,16 @@ public final class LessonRequests {
     private final MemberRequests member;
     private final TeacherRequests teacher = new TeacherRequests();
 
+    private final LessonRecordings recordings;
+
     public LessonRequests(TimeSource time) {
+        this(time, null);
+    }
+
+    /** With recording: {@code record} requests go to {@code recordings} (null: recording is not available). */
+    public LessonRequests(TimeSource time, LessonRecordings recordings) {
         this.member = new MemberRequests(time);
+        this.recordings = recordings;
     }
 
     /** Fails with {@code FORBIDDEN} unless the table in {@link Permissions} lets this member do {@code action}. */
@@ -87,6 +96,11 @@ public final class LessonRequests {
                 break;
             case END_LESSON:
                 teacher.endLesson(hub, m);
+                break;
+            case RECORD:
+                require(m, LessonAction.RECORD);
+                if (recordings == null) throw new ProtocolException(ErrorCode.RECORDING_UNAVAILABLE, "recording is not available on this server");
+                recordings.record(hub, m.session(), requestId);
                 break;
             default:
                 throw new IllegalStateException("not a request of a joined socket: " + type);

@@ -19,6 +19,7 @@ public enum RequestType {
     REMOVE("remove"),
     END_LESSON("end-lesson"),
     LEAVE("leave"),
+    RECORD("record"),
     PING("ping");
 
     private static final Map<String, RequestType> BY_WIRE = new HashMap<>();

@@ -1,0 +1,247 @@
+package sabaq.recorder.service;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sabaq.common.recording.RecordingException;
+import sabaq.common.recording.RecordingListener;
+import sabaq.common.recording.RecordingRequest;
+import sabaq.common.recording.RecordingService;
+import sabaq.common.recording.RecordingStatus;
+import sabaq.common.recording.RecordingSummary;
+import sabaq.common.recording.StoredFile;
+import sabaq.common.time.TimeSource;
+import sabaq.media.dtls.DtlsCertificate;
+import sabaq.recorder.ffmpeg.FfmpegTools;
+import sabaq.recorder.post.HlsLadder;
+import sabaq.recorder.post.PostProcessor;
+import sabaq.recorder.post.RecordingMeta;
+import sabaq.recorder.session.LessonRecording;
+import sabaq.recorder.session.RecordingContext;
+import sabaq.recorder.session.TrackRecorder;
+import sabaq.recorder.storage.ObjectStore;
+import sabaq.recorder.storage.StorageException;
+import sabaq.recorder.upload.SegmentUploader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The in-process recorder: {@link RecordingService} for signalling. Each recording is a {@link LessonRecording}
+ * (a participant of the lesson) while the lesson runs; when it ends, a {@link PostProcessor} job runs on the
+ * post-processing pool (never on an event loop or the recorder's scheduler) and reports its progress in percent to
+ * the log and to listeners. Segments and outputs are uploaded by one {@link SegmentUploader} with a local spool.
+ */
+public final class LessonRecorder implements RecordingService, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LessonRecorder.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern PUBLISHED = Pattern.compile(
+            "hls/master\\.m3u8|hls/(720p|360p|audio)/(index\\.m3u8|seg_\\d{3,6}\\.ts)|poster\\.jpg|original\\.mkv|manifest\\.json");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final RecorderConfig config;
+    private final ObjectStore store;
+    private final TimeSource time;
+    private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService uploadThread;
+    private final ExecutorService dtlsExecutor;
+    private final ExecutorService jobs;
+    private final SegmentUploader uploader;
+    private final RecordingContext context;
+    private final PostProcessor post;
+    private final Map<String, LessonRecording> live = new ConcurrentHashMap<>();
+    private final Map<String, List<RecordingState>> byLesson = new ConcurrentHashMap<>();
+    private final List<RecordingListener> listeners = new CopyOnWriteArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public LessonRecorder(RecorderConfig config, ObjectStore store, FfmpegTools tools, TimeSource time) {
+        this.config = config;
+        this.store = store;
+        this.time = time;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("recorder"));
+        this.uploadThread = Executors.newSingleThreadScheduledExecutor(daemon("recorder-upload"));
+        this.dtlsExecutor = Executors.newCachedThreadPool(daemon("recorder-dtls"));
+        this.jobs = Executors.newFixedThreadPool(config.postProcessingThreads(), daemon("recorder-job"));
+        this.uploader = new SegmentUploader(store, uploadThread, config.uploadRetryMin(), config.uploadRetryMax());
+        this.context = new RecordingContext(scheduler, dtlsExecutor, DtlsCertificate.generate(time), store, uploader,
+                new TrackRecorder.Settings(tools, config.segmentLength(), config.spoolMaxBytes(), 32L << 20, time),
+                config.spoolDir(), config.bindHost(), config.displayName(), config.rejoinBackoff(),
+                config.peerSilenceTimeout(), time);
+        this.post = new PostProcessor(new HlsLadder(tools, config.ladder()), store, uploader);
+    }
+
+    /** Creates the bucket; fails when storage cannot be reached at start. */
+    public void checkStorage() throws StorageException {
+        store.ensureBucket();
+    }
+
+    @Override
+    public String start(RecordingRequest request) {
+        if (!config.enabled()) throw new RecordingException("recording is switched off on this server");
+        synchronized (live) {
+            LessonRecording running = live.get(request.lessonId());
+            if (running != null) return running.recordingId();
+            if (live.size() >= config.maxRecordings()) {
+                throw new RecordingException("the server records " + live.size() + " lessons already");
+            }
+            String id = ID_TIME.format(Instant.ofEpochMilli(time.epochMillis())) + "-"
+                    + Integer.toHexString(0x10000 + random.nextInt(0xF0000)).substring(1);
+            LessonRecording rec;
+            try {
+                rec = new LessonRecording(request, id, context);
+            } catch (RuntimeException e) {
+                throw new RecordingException("cannot record: " + e.getMessage(), e);
+            }
+            RecordingState state = new RecordingState(id, request.lessonId(), request.title(), request.teacherName(),
+                    time.epochMillis());
+            byLesson.computeIfAbsent(request.lessonId(), k -> new CopyOnWriteArrayList<>()).add(state);
+            live.put(request.lessonId(), rec);
+            rec.finished().whenComplete((v, e) -> jobs.execute(() -> postProcess(rec, state)));
+            rec.start();
+            LOG.info("recording {} of lesson {} started", id, request.lessonId());
+            notifyListeners(state);
+            return id;
+        }
+    }
+
+    private void postProcess(LessonRecording rec, RecordingState state) {
+        live.remove(rec.request().lessonId(), rec);
+        LessonRecording.Snapshot snap = rec.snapshot();
+        state.processing(snap.endedAtMillis());
+        notifyListeners(state);
+        RecordingMeta meta = new RecordingMeta(rec.request().lessonId(), rec.recordingId(), rec.request().title(),
+                rec.request().teacherName(), rec.keyPrefix());
+        Path work = config.workDir().resolve(rec.recordingId());
+        AtomicInteger logged = new AtomicInteger(-10);
+        try {
+            PostProcessor.Result r = post.run(meta, snap, rec.journal(), work, p -> {
+                if (!state.progress(p)) return;
+                if (p - logged.get() >= 10) {
+                    logged.set(p);
+                    LOG.info("recording {} of lesson {}: processing {}%", rec.recordingId(), meta.lessonId(), p);
+                }
+                notifyListeners(state);
+            });
+            state.done("ready".equals(r.status()) ? RecordingStatus.READY : RecordingStatus.EMPTY, r.durationSeconds(),
+                    r.error());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("recording {} of lesson {}: post-processing failed", rec.recordingId(), meta.lessonId(), e);
+            state.done(RecordingStatus.FAILED, 0, "processing failed: " + e.getMessage());
+        } finally {
+            deleteTree(work);
+            try {
+                rec.journal().close();
+            } catch (IOException e) {
+                LOG.debug("journal close", e);
+            }
+        }
+        notifyListeners(state);
+    }
+
+    @Override
+    public void lessonEnded(String lessonId) {
+        LessonRecording rec = live.get(lessonId);
+        if (rec != null) rec.stop();
+    }
+
+    @Override
+    public boolean isRecording(String lessonId) {
+        return live.containsKey(lessonId);
+    }
+
+    @Override
+    public List<RecordingSummary> recordings(String lessonId) {
+        List<RecordingState> states = byLesson.getOrDefault(lessonId, List.of());
+        List<RecordingSummary> out = new ArrayList<>();
+        for (RecordingState s : states) out.add(s.summary());
+        out.sort(Comparator.comparingLong(RecordingSummary::startedAtMillis));
+        return out;
+    }
+
+    @Override
+    public Optional<StoredFile> openObject(String lessonId, String recordingId, String path) {
+        if (!ID.matcher(lessonId).matches() || !ID.matcher(recordingId).matches() || !PUBLISHED.matcher(path).matches()) {
+            return Optional.empty();
+        }
+        boolean known = byLesson.getOrDefault(lessonId, List.of()).stream()
+                .anyMatch(s -> s.recordingId().equals(recordingId) && s.status() == RecordingStatus.READY);
+        if (!known) return Optional.empty();
+        try {
+            return store.open("recordings/" + lessonId + "/" + recordingId + "/" + path)
+                    .map(o -> new StoredFile(o.body(), o.length(), PostProcessor.contentType(path)));
+        } catch (StorageException e) {
+            LOG.warn("cannot open {} of recording {}: {}", path, recordingId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void addListener(RecordingListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The live recording of a lesson, for operators and fault tests. */
+    public Optional<LessonRecording> liveRecording(String lessonId) {
+        return Optional.ofNullable(live.get(lessonId));
+    }
+
+    public SegmentUploader uploader() {
+        return uploader;
+    }
+
+    private void notifyListeners(RecordingState state) {
+        RecordingSummary s = state.summary();
+        for (RecordingListener l : listeners) {
+            try {
+                l.onRecordingChanged(s);
+            } catch (RuntimeException e) {
+                LOG.warn("recording listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        live.values().forEach(LessonRecording::stop);
+        scheduler.shutdownNow();
+        jobs.shutdownNow();
+        dtlsExecutor.shutdownNow();
+        uploadThread.shutdownNow();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}", dir, e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,176 @@
+// The recordings of one lesson (docs/recording.md): lists them with status and progress (polling while any is being
+// recorded or processed) and plays a ready one with hls.js (Safari plays HLS natively), with quality switching from
+// 720p down to audio only. The join token in the fragment is the credential (GET /api/lessons/{id}/recordings).
+import { initLanguage, mountLanguageSwitch, onLanguageChange, t, errorText, formatDateTime, translateTree } from './i18n.js';
+import { $, h } from './dom.js';
+import { readParams, tokenClaims } from './url.js';
+
+const POLL_MS = 3000;
+const params = readParams();
+initLanguage(params.get('lang'));
+mountLanguageSwitch($('#lang-switch'));
+
+const state = { lessonId: null, recordings: [], error: null, playing: null, quality: 'auto', source: null };
+let hls = null;
+let pollTimer = null;
+
+window.sabaqRecordings = {
+  state,
+  play: (recordingId) => play(recordingId),
+  setQuality: (quality) => setQuality(quality),
+  reload: () => load(),
+};
+
+onLanguageChange(() => {
+  translateTree(document);
+  render();
+});
+translateTree(document);
+boot();
+
+function boot() {
+  const token = params.get('token');
+  const claims = tokenClaims(token);
+  if (!token || !claims?.lsn) {
+    state.error = 'NO_TOKEN';
+    render();
+    return;
+  }
+  state.lessonId = claims.lsn;
+  $('#quality-select').addEventListener('change', (e) => setQuality(e.target.value));
+  load();
+}
+
+async function load() {
+  clearTimeout(pollTimer);
+  try {
+    const response = await fetch(`api/lessons/${encodeURIComponent(state.lessonId)}/recordings`, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${params.get('token')}` },
+    });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      state.error = body?.error?.code ?? 'UNKNOWN';
+    } else {
+      state.error = null;
+      state.recordings = (await response.json()).recordings ?? [];
+    }
+  } catch {
+    state.error = 'NETWORK';
+  }
+  render();
+  const busy = state.recordings.some((r) => r.status === 'recording' || r.status === 'processing');
+  if (busy || state.error === 'NETWORK') pollTimer = setTimeout(load, POLL_MS);
+  if (!state.playing && params.get('play') === '1') {
+    const ready = state.recordings.filter((r) => r.status === 'ready');
+    if (ready.length > 0) play(ready[ready.length - 1].recordingId);
+  }
+}
+
+function durationText(seconds) {
+  const s = Math.round(seconds || 0);
+  const mm = String(Math.floor(s / 60) % 60).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${ss}` : `${Math.floor(s / 60)}:${ss}`;
+}
+
+function render() {
+  const error = $('#recordings-error');
+  error.hidden = !state.error;
+  error.textContent = state.error ? errorText(state.error) : '';
+  $('#recordings-empty').hidden = Boolean(state.error) || state.recordings.length > 0;
+  const items = state.recordings.map((r) => {
+    const meta = [
+      t('recordings.teacher', { name: r.teacherName ?? '' }),
+      r.startedAt ? formatDateTime(r.startedAt) : '',
+      r.status === 'ready' ? t('recordings.duration', { duration: durationText(r.durationSeconds) }) : '',
+    ].filter(Boolean).join(' · ');
+    const children = [
+      h('strong', {}, r.title ?? ''),
+      h('p', { className: 'recording-meta' }, meta),
+      h('p', { className: 'recording-status', 'data-status': r.status }, t(`recordings.status.${r.status}`, { progress: r.progress ?? 0 })),
+    ];
+    if (r.status === 'processing') children.push(h('progress', { max: 100, value: r.progress ?? 0 }));
+    if (r.error) children.push(h('p', { className: 'form-error' }, t('recordings.problem', { reason: r.error })));
+    if (r.status === 'ready') {
+      children.push(h('div', { className: 'recording-actions' },
+        h('button', { type: 'button', className: 'button primary', onclick: () => play(r.recordingId) }, t('recordings.play'))));
+    }
+    return h('li', { className: 'recording-item', 'data-recording-id': r.recordingId, 'data-status': r.status }, ...children);
+  });
+  $('#recordings-list').replaceChildren(...items);
+}
+
+function play(recordingId) {
+  const r = state.recordings.find((x) => x.recordingId === recordingId && x.status === 'ready');
+  if (!r) return false;
+  state.playing = r;
+  const video = $('#player');
+  $('#player-section').hidden = false;
+  $('#player-title').textContent = r.title ?? '';
+  $('#player-meta').textContent = [t('recordings.teacher', { name: r.teacherName ?? '' }),
+    t('recordings.duration', { duration: durationText(r.durationSeconds) })].join(' · ');
+  video.poster = `${r.playbackBase}poster.jpg`;
+  const download = $('#download-original');
+  download.hidden = !r.canDownload;
+  if (r.canDownload) download.href = `${r.playbackBase}original.mkv`;
+  state.quality = 'auto';
+  $('#quality-select').value = 'auto';
+  attach(`${r.playbackBase}hls/master.m3u8`, 0);
+  return true;
+}
+
+/** Loads a playlist into the video element, resuming at {@code at} seconds. */
+function attach(url, at) {
+  const video = $('#player');
+  state.source = url;
+  if (hls) {
+    hls.destroy();
+    hls = null;
+  }
+  const resume = () => {
+    if (at > 0) video.currentTime = at;
+  };
+  if (window.Hls && window.Hls.isSupported()) {
+    hls = new window.Hls({ enableWorker: false, capLevelToPlayerSize: false });
+    hls.on(window.Hls.Events.MANIFEST_PARSED, () => {
+      resume();
+      applyLevel();
+    });
+    hls.loadSource(url);
+    hls.attachMedia(video);
+  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    video.src = url;
+    video.addEventListener('loadedmetadata', resume, { once: true });
+  }
+}
+
+function applyLevel() {
+  if (!hls || state.quality === 'audio') return;
+  if (state.quality === 'auto') {
+    hls.currentLevel = -1;
+    return;
+  }
+  const height = state.quality === '720p' ? 720 : 360;
+  const index = hls.levels.findIndex((l) => l.height === height);
+  if (index >= 0) hls.currentLevel = index;
+}
+
+/** auto, 720p, 360p or audio (the audio-only rendition: 64 kbit/s for a slow line). */
+function setQuality(quality) {
+  if (!state.playing || !['auto', '720p', '360p', 'audio'].includes(quality)) return false;
+  const video = $('#player');
+  const wasAudio = state.quality === 'audio';
+  state.quality = quality;
+  $('#quality-select').value = quality;
+  const at = video.currentTime || 0;
+  const playing = !video.paused;
+  if (quality === 'audio') {
+    attach(`${state.playing.playbackBase}hls/audio/index.m3u8`, at);
+  } else if (wasAudio) {
+    attach(`${state.playing.playbackBase}hls/master.m3u8`, at);
+  } else {
+    applyLevel();
+  }
+  if (playing) video.play().catch(() => {});
+  return true;
+}

@@ -13,6 +13,7 @@ public record Cuts(double start, Double end, List<TimeRange> remove) {
         remove = remove == null ? List.of() : List.copyOf(remove);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return start == 0 && end == null && remove.isEmpty();
     }

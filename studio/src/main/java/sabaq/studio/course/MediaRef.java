@@ -16,6 +16,7 @@ public record MediaRef(String kind, String key, String name) {
         name = name == null ? "" : name;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRecording() {
         return RECORDING.equals(kind);
     }

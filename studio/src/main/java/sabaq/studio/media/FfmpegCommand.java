@@ -27,6 +27,7 @@ import java.util.function.DoubleConsumer;
  * {@link StudioError#PROCESSING_FAILED} with FFmpeg's last error lines.
  */
 public final class FfmpegCommand {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FfmpegCommand.class);
     private static final int KEPT_LINES = 12;
 
     private final FfmpegTools tools;
@@ -98,12 +99,15 @@ public final class FfmpegCommand {
         Deque<String> lastLines = new ArrayDeque<>();
         FFmpeg ff = tools.ffmpeg().setLogLevel(logLevel).setOverwriteOutput(true).setContextName(context)
                 .addArgument("-nostdin")
-                .setOutputListener(line -> {
-                    synchronized (lastLines) {
-                        if (lastLines.size() == KEPT_LINES) lastLines.removeFirst();
-                        lastLines.addLast(line);
+                .setOutputListener(message -> {
+                    // Jaffree groups a log message with its continuation lines (e.g. loudnorm's JSON block).
+                    for (String line : message.split("\n")) {
+                        synchronized (lastLines) {
+                            if (lastLines.size() == KEPT_LINES) lastLines.removeFirst();
+                            lastLines.addLast(line);
+                        }
+                        lineListener.accept(line);
                     }
-                    lineListener.accept(line);
                 });
         for (Io in : inputs) {
             UrlInput u = UrlInput.fromUrl(in.url());
@@ -117,12 +121,11 @@ public final class FfmpegCommand {
             ff.addOutput(u);
         }
         long expectedMillis = Math.round(expectedSeconds * 1000);
-        if (expectedMillis > 0) {
-            ff.setProgressListener(p -> {
-                Long t = p.getTimeMillis();
-                if (t != null && t >= 0) progress.accept(Math.min(1.0, t / (double) expectedMillis));
-            });
-        }
+        ff.setProgressListener(p -> {
+            Long t = p.getTimeMillis();
+            if (expectedMillis > 0 && t != null && t >= 0) progress.accept(Math.min(1.0, t / (double) expectedMillis));
+        });
+        if (LOG.isDebugEnabled()) LOG.debug("{}: ffmpeg {}", context, String.join(" ", describe()));
         FFmpegResultFuture future = ff.executeAsync();
         try {
             while (true) {

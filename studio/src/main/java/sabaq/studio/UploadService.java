@@ -60,7 +60,9 @@ public final class UploadService {
      */
     public Stored store(Path file, String name, Kind kind) throws OperationException {
         MediaInfo info = null;
-        String asset = kind == Kind.VIDEO ? "source" : kind == Kind.AUDIO ? "audio-description" : "subtitles";
+        String safe = safeName(name);
+        // Errors at upload name the file the user chose.
+        String asset = safe;
         if (kind == Kind.SUBTITLES) {
             try {
                 SubtitlesOperation.check(Files.readAllBytes(file), "kk/ru", 0);
@@ -76,7 +78,6 @@ public final class UploadService {
                 throw new OperationException(StudioError.MEDIA_UNREADABLE, Map.of("asset", asset), name + " has no audio");
             }
         }
-        String safe = safeName(name);
         String key = "uploads/" + newId() + "/" + safe;
         try {
             long length = services.store().putVerified(key, file, sabaq.studio.store.StoreFiles.contentType(safe)).length();

@@ -48,7 +48,7 @@ public final class StudioMain {
     private final PrintStream err;
     private String lang = Messages.defaultLanguage();
 
-    private StudioMain(PrintStream out, PrintStream err) {
+    StudioMain(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -58,6 +58,11 @@ public final class StudioMain {
     }
 
     int run(String[] argv) {
+        return run(ConfigFactory.load(), argv);
+    }
+
+    /** Runs one command with this configuration (the command line's own is {@link ConfigFactory#load()}). */
+    int run(Config base, String[] argv) {
         List<String> args = new ArrayList<>(List.of(argv));
         String data = option(args, "--data");
         String l = option(args, "--lang");
@@ -67,7 +72,7 @@ public final class StudioMain {
         StudioConfig config;
         String endpoint;
         try {
-            Config c = ConfigFactory.load();
+            Config c = base;
             if (data != null) c = c.withValue(StudioConfig.PATH + ".data-dir", ConfigValueFactory.fromAnyRef(data));
             config = StudioConfig.from(c);
             endpoint = endpoint(config.storage());
@@ -137,7 +142,7 @@ public final class StudioMain {
                 return wait ? follow(studio, job.id()) : 0;
             }
             case "worker": {
-                studio.jobs().resume();
+                // Studio.start has queued the unfinished jobs.
                 studio.jobs().awaitIdle(Duration.ofDays(365));
                 return 0;
             }

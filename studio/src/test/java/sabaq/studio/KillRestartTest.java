@@ -45,8 +45,8 @@ class KillRestartTest {
             MinioObjectStore store = new MinioObjectStore(s3.settings(StudioHarness.BUCKET));
             new MinioObjectStore(s3.settings(StudioHarness.RECORDINGS_BUCKET)).ensureBucket();
             Path media = Files.createDirectories(dir.resolve("media"));
-            TestMedia.lecture(media, "lecture.mp4", 30, 320, 180, 0.1);
-            TestMedia.srt(media.resolve("kk.srt"), "Сәлем", 0, 30);
+            TestMedia.lecture(media, "lecture.mp4", 20, 320, 180, 0.1);
+            TestMedia.srt(media.resolve("kk.srt"), "Сәлем", 0, 20);
             Path course = Files.writeString(media.resolve("course.yaml"), String.join("\n",
                     "id: killed",
                     "title: {kk: Физика, ru: Физика}",
@@ -57,7 +57,7 @@ class KillRestartTest {
                     "      - id: l1",
                     "        title: {kk: Сабақ, ru: Урок}",
                     "        source: lecture.mp4",
-                    "        cuts: {start: 1, end: 29}",
+                    "        cuts: {start: 1, end: 19}",
                     "        subtitles: {kk: kk.srt}",
                     ""));
             Path data = dir.resolve("data");
@@ -95,9 +95,9 @@ class KillRestartTest {
             Set<String> names = tree.playlists().stream().map(p -> tree.master().getParent().relativize(p).toString())
                     .collect(Collectors.toSet());
             assertEquals(Set.of("subtitles/kk/index.m3u8", "720p/index.m3u8", "360p/index.m3u8", "audio/index.m3u8"), names);
-            assertTrue(tree.segments() >= 3 * 7 + 1, "three renditions of 28 s in 4 s segments and one WebVTT file: " + tree.segments());
+            assertTrue(tree.segments() >= 3 * 5 + 1, "three renditions of 18 s in 4 s segments and one WebVTT file: " + tree.segments());
             for (String r : List.of("720p", "360p", "audio")) {
-                assertEquals(28.0, Ffprobe.duration(tree.master().resolveSibling(r + "/index.m3u8")), 0.5, r);
+                assertEquals(18.0, Ffprobe.duration(tree.master().resolveSibling(r + "/index.m3u8")), 0.5, r);
             }
             assertTrue(store.stat("published/killed/" + done.id() + "/manifest.json").isPresent());
             assertTrue(store.stat("catalog/killed.json").isPresent());

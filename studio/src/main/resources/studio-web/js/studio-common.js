@@ -1,5 +1,5 @@
-// Shared by the studio, catalog and course pages: JSON requests with the session cookie, localized course texts,
-// durations.
+// Shared by the studio, catalog and course pages: JSON requests with the session cookie and the CSRF header (an
+// expired session is refreshed once, else the sign-in page opens), localized course texts, durations.
 import { currentLanguage, errorText, t } from '/js/i18n.js';
 
 /** GET as JSON; resolves to the body, or {error: {code, args}} (NETWORK when the server is unreachable). */
@@ -8,7 +8,7 @@ export async function apiGet(url) {
 }
 
 export async function apiSend(method, url, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: {} };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -17,15 +17,34 @@ export async function apiSend(method, url, body) {
   return request(url, init);
 }
 
-async function request(url, init) {
+let refreshing = null;
+
+/** Renews an expired access cookie with the refresh cookie once; concurrent callers share the request. */
+function refreshSession() {
+  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', headers: { 'X-Sabaq-Request': '1' }, credentials: 'same-origin' })
+    .then((r) => r.ok, () => false)
+    .finally(() => { refreshing = null; });
+  return refreshing;
+}
+
+async function request(url, init, retry = true) {
+  // State-changing requests carry the CSRF header every API route asks for (docs/security.md).
+  const headers = { Accept: 'application/json', ...(init.headers ?? {}) };
+  if (init.method !== 'GET') headers['X-Sabaq-Request'] = '1';
+  let response;
   try {
-    const response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...(init.headers ?? {}) } });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) return { error: { code: body?.error?.code ?? 'UNKNOWN', args: body?.error?.args ?? {}, status: response.status } };
-    return body;
+    response = await fetch(url, { ...init, headers, credentials: 'same-origin' });
   } catch {
     return { error: { code: 'NETWORK', args: {} } };
   }
+  if (response.status === 401 && retry) {
+    if (await refreshSession()) return request(url, init, false);
+    location.href = `/signin.html?return=${encodeURIComponent(location.pathname.replace(/^\//, ''))}`;
+    return new Promise(() => {});
+  }
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) return { error: { code: answer?.error?.code ?? 'UNKNOWN', args: answer?.error?.args ?? {}, status: response.status } };
+  return answer;
 }
 
 /** The text in the reader's language: Russian readers get ru, everyone else kk (the other when one is empty). */

@@ -1,7 +1,6 @@
 package sabaq.studio.operation;
 
 import sabaq.recorder.storage.Sha256;
-import sabaq.recorder.storage.StorageException;
 import sabaq.studio.Json;
 import sabaq.studio.StudioServices;
 import sabaq.studio.error.OperationException;
@@ -18,6 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +32,7 @@ import java.util.stream.Stream;
  */
 public final class UploadOperation implements Operation {
     public static final String LESSON_MANIFEST = "lesson-manifest";
+    static final int THREADS = 4;
 
     @Override
     public String name() {
@@ -61,18 +66,7 @@ public final class UploadOperation implements Operation {
         }
         long total = 0;
         for (String[] f : files) total += size(Path.of(f[0]));
-        long sent = 0;
-        try {
-            for (String[] f : files) {
-                Path file = Path.of(f[0]);
-                StoreFiles.putIfChanged(s.store(), prefix + f[1], file, StoreFiles.contentType(f[1]), Sha256.of(file));
-                sent += size(file);
-                ctx.progress(total == 0 ? 1 : sent / (double) total);
-                if (ctx.cancellation().cancelled()) throw new OperationException(StudioError.CANCELLED, Map.of(), "upload cancelled");
-            }
-        } catch (StorageException | IOException e) {
-            throw new OperationException(StudioError.STORAGE_FAILED, Map.of("detail", String.valueOf(e.getMessage())), e.getMessage(), e);
-        }
+        uploadAll(ctx, s, prefix, files, total);
         List<LessonManifest.Track> subtitles = new ArrayList<>();
         for (String lang : new String[]{"kk", "ru"}) {
             if (Files.exists(hls.resolve("subtitles").resolve(lang).resolve("subtitles.vtt"))) {
@@ -97,6 +91,43 @@ public final class UploadOperation implements Operation {
             ctx.output(LESSON_MANIFEST, out);
         } catch (IOException e) {
             throw Plans.internal(e);
+        }
+    }
+
+    /**
+     * Uploads the files on {@value #THREADS} threads: each object is a few requests (stat, put, read-back) whose
+     * latency, not bandwidth, bounds a lesson of hundreds of segments. The first failure stops the rest.
+     */
+    private static void uploadAll(StepContext ctx, StudioServices s, String prefix, List<String[]> files, long total)
+            throws OperationException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "studio-upload");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicLong sent = new AtomicLong();
+        List<Future<Void>> pending = new ArrayList<>();
+        try {
+            for (String[] f : files) {
+                pending.add(pool.submit(() -> {
+                    if (ctx.cancellation().cancelled()) throw new OperationException(StudioError.CANCELLED, Map.of(), "upload cancelled");
+                    Path file = Path.of(f[0]);
+                    StoreFiles.putIfChanged(s.store(), prefix + f[1], file, StoreFiles.contentType(f[1]), Sha256.of(file));
+                    long done = sent.addAndGet(size(file));
+                    ctx.progress(total == 0 ? 1 : done / (double) total);
+                    return null;
+                }));
+            }
+            for (Future<Void> f : pending) f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof OperationException) throw (OperationException) c;
+            throw new OperationException(StudioError.STORAGE_FAILED, Map.of("detail", String.valueOf(c.getMessage())), String.valueOf(c), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationException(StudioError.CANCELLED, Map.of(), "upload interrupted");
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -7,10 +7,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { dictionaries, LANGUAGES, supportedLanguage, t, errorText } from '../../main/resources/webroot/js/i18n.js';
+import { accountDictionaries } from '../../main/resources/webroot/js/accounts-i18n.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webroot = join(here, '../../main/resources/webroot');
 const protocolDoc = join(here, '../../../../docs/protocol.md');
+const securityDoc = join(here, '../../../../docs/security.md');
+// The lesson client's dictionaries, and the account pages' (loaded only by those pages), checked alike.
+const sets = [['', dictionaries], ['accounts-', accountDictionaries]];
+const english = { ...dictionaries.en, ...accountDictionaries.en };
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const filesUnder = (dir, ext) =>
@@ -24,27 +29,33 @@ test('the three languages are kk, ru, en', () => {
 });
 
 test('every language has every key used by another language', () => {
-  const all = new Set(LANGUAGES.flatMap((lang) => Object.keys(dictionaries[lang])));
-  for (const lang of LANGUAGES) {
-    const missing = [...all].filter((key) => !(key in dictionaries[lang]));
-    assert.deepEqual(missing, [], `${lang} misses keys`);
+  for (const [, set] of sets) {
+    const all = new Set(LANGUAGES.flatMap((lang) => Object.keys(set[lang])));
+    for (const lang of LANGUAGES) {
+      const missing = [...all].filter((key) => !(key in set[lang]));
+      assert.deepEqual(missing, [], `${lang} misses keys`);
+    }
   }
+  const shared = Object.keys(accountDictionaries.en).filter((key) => key in dictionaries.en);
+  assert.deepEqual(shared, [], 'a key lives in one dictionary only');
 });
 
 test('texts are non-empty and placeholders match English', () => {
-  for (const [key, english] of Object.entries(dictionaries.en)) {
-    for (const lang of LANGUAGES) {
-      const text = dictionaries[lang][key];
-      assert.equal(typeof text, 'string', `${lang} ${key}`);
-      assert.ok(text.trim().length > 0, `${lang} ${key} is empty`);
-      assert.deepEqual(placeholders(text), placeholders(english), `${lang} ${key} placeholders`);
+  for (const [, set] of sets) {
+    for (const [key, en] of Object.entries(set.en)) {
+      for (const lang of LANGUAGES) {
+        const text = set[lang][key];
+        assert.equal(typeof text, 'string', `${lang} ${key}`);
+        assert.ok(text.trim().length > 0, `${lang} ${key} is empty`);
+        assert.deepEqual(placeholders(text), placeholders(en), `${lang} ${key} placeholders`);
+      }
     }
   }
 });
 
 test('Kazakh and Russian texts are written in Cyrillic, not copied from English', () => {
   for (const lang of ['kk', 'ru']) {
-    for (const [key, text] of Object.entries(dictionaries[lang])) {
+    for (const [key, text] of Object.entries({ ...dictionaries[lang], ...accountDictionaries[lang] })) {
       const letters = text.replace(/\{\w+\}/g, '').replace(/Sabaq|Chrome|Firefox|Safari|https/g, '');
       if (!/[A-Za-z\u0400-\u04FF]/.test(letters)) continue;
       assert.match(letters, /[\u0400-\u04FF]/, `${lang} ${key} has no Cyrillic: ${text}`);
@@ -55,10 +66,12 @@ test('Kazakh and Russian texts are written in Cyrillic, not copied from English'
 });
 
 test('each dictionary file has one quoted key per line (a Java test may read them with a regex)', () => {
-  for (const lang of LANGUAGES) {
-    const source = readFileSync(join(webroot, 'js/lang', `${lang}.js`), 'utf8');
-    const lineKeys = [...source.matchAll(/^ {2}'([\w.]+)': '/gm)].map((m) => m[1]);
-    assert.deepEqual(lineKeys.sort(), Object.keys(dictionaries[lang]).sort(), lang);
+  for (const [prefix, set] of sets) {
+    for (const lang of LANGUAGES) {
+      const source = readFileSync(join(webroot, 'js/lang', `${prefix}${lang}.js`), 'utf8');
+      const lineKeys = [...source.matchAll(/^ {2}'([\w.]+)': '/gm)].map((m) => m[1]);
+      assert.deepEqual(lineKeys.sort(), Object.keys(set[lang]).sort(), prefix + lang);
+    }
   }
 });
 
@@ -80,7 +93,21 @@ test('every key used by the HTML pages exists', () => {
       ...[...html.matchAll(/data-i18n-attr="([^"]+)"/g)].flatMap((m) => m[1].split(';').map((pair) => pair.split(':')[1].trim())),
     ];
     assert.ok(keys.length > 0, file);
-    for (const key of keys) assert.ok(key in dictionaries.en, `${file}: ${key}`);
+    for (const key of keys) assert.ok(key in english, `${file}: ${key}`);
+  }
+});
+
+test('every error code of docs/security.md section 9 and every account role has a text in every language', () => {
+  const doc = readFileSync(securityDoc, 'utf8');
+  const section = doc.slice(doc.indexOf('## 9.'), doc.indexOf('## 10.'));
+  const codes = [...new Set([...section.matchAll(/`\d{3} ([A-Z_]+)`/g)].map((m) => m[1]))];
+  assert.ok(codes.length >= 20, `found codes ${codes}`);
+  const roles = ['teacher', 'methodist', 'tutor', 'director', 'deputy-director', 'student', 'parent', 'monitor', 'studio-staff', 'administrator'];
+  const dynamic = [...codes.map((c) => `error.${c}`), ...roles.map((r) => `accountRole.${r.replace(/-/g, '_')}`),
+    ...['live', 'ended', 'gone'].map((s) => `lessons.state.${s}`), 'admin.status.active', 'admin.status.disabled',
+    ...['users', 'groups', 'lessons'].map((d) => `admin.export.${d}`)];
+  for (const key of dynamic) {
+    for (const lang of LANGUAGES) assert.ok(key in dictionaries[lang] || key in accountDictionaries[lang], `${lang} ${key}`);
   }
 });
 
@@ -97,9 +124,9 @@ test('every literal key and error code used by the scripts exists', () => {
     const source = readFileSync(file, 'utf8');
     const keys = [...source.matchAll(/\b(?:t\(|key: |joinError = )'([a-z]+\.[\w.]+)'/g)].map((m) => m[1]);
     keys.push(...[...source.matchAll(/\bt\([^)]*\? '([a-z]+\.[\w.]+)' : '([a-z]+\.[\w.]+)'/g)].flatMap((m) => [m[1], m[2]]));
-    for (const key of keys) assert.ok(key in dictionaries.en, `${file}: ${key}`);
+    for (const key of keys) assert.ok(key in english, `${file}: ${key}`);
     const codes = [...source.matchAll(/(?:Error\(|refuse\(|showFatal\(|code: |\?\? |return )'([A-Z][A-Z_]+)'/g)].map((m) => m[1]);
-    for (const code of codes) assert.ok(`error.${code}` in dictionaries.en, `${file}: error.${code}`);
+    for (const code of codes) assert.ok(`error.${code}` in english, `${file}: error.${code}`);
   }
 });
 

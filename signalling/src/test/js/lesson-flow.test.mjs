@@ -264,6 +264,7 @@ test('a lesson from the landing page to the end', async (t) => {
     }
     assert.equal(await observer.evaluate(`document.querySelector('#overlay-title').textContent`), 'Сабақ аяқталды');
     assert.equal(await teacher.evaluate(`document.querySelector('#overlay-actions a').getAttribute('href')`), 'index.html');
+    assert.match(await observer.evaluate(`document.querySelector('#recordings-link').getAttribute('href')`), /^recordings\.html#token=/);
     await screenshot(observer, 'observer-ended.png');
   });
 

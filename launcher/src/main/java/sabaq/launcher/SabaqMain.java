@@ -7,22 +7,34 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sabaq.common.cassandra.ForkedCassandra;
 import sabaq.common.time.TimeSource;
 import sabaq.media.server.MediaServer;
 import sabaq.media.server.MediaServerConfig;
+import sabaq.recorder.service.RecorderConfig;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
+import sabaq.signalling.ops.NetworkOpsAccess;
 import sabaq.signalling.ops.OpsBindings;
+import sabaq.signalling.store.CassandraReadinessCheck;
 import sabaq.signalling.tls.TlsMaterial;
+import sabaq.signalling.account.InitialAdministrator;
+import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.store.CassandraStore;
+import sabaq.signalling.store.Repositories;
+import sabaq.signalling.store.StorageConfig;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Sabaq in one process with embedded defaults: the SFU (media-server) and signalling (HTTP, WebSocket, web
- * client). Configuration: every module's reference.conf, overridden by {@code -Dconfig.file=...} or system
- * properties; invalid values stop the start with the key named.
+ * client), plus a Cassandra server forked as a child process when no cluster is configured. Configuration: every
+ * module's reference.conf, overridden by {@code -Dconfig.file=...} or system properties; invalid values stop the
+ * start with the key named.
  */
 public final class SabaqMain {
     private static final Logger LOG = LoggerFactory.getLogger(SabaqMain.class);
@@ -40,6 +52,10 @@ public final class SabaqMain {
             System.err.println("sabaq: configuration error: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (java.io.IOException e) {
+            System.err.println("sabaq: the embedded Cassandra did not start: " + e.getMessage());
+            System.exit(3);
+            return;
         }
         String host = stack.signallingHost().contains(":") ? "[" + stack.signallingHost() + "]" : stack.signallingHost();
         String base = stack.httpPort() > 0 ? "http://" + host + ":" + stack.httpPort() : "https://" + host + ":" + stack.httpsPort();
@@ -52,6 +68,13 @@ public final class SabaqMain {
         }
         System.out.println("  Operations:       " + base + "/ops.html   (metrics: " + base + "/metrics)");
         System.out.println("  SFU: udp " + stack.media().port() + "   (Ctrl+C stops)");
+        InitialAdministrator.Outcome admin = stack.signalling().initialAdministrator();
+        if (admin.created()) {
+            System.out.println("  First start: sign in at " + base + "/signin.html as '" + admin.login() + "' with "
+                    + (admin.generatedPassword() == null ? "the configured initial password"
+                    : "the one-time password " + admin.generatedPassword()) + " (you choose a new one then)");
+        }
+        System.out.println("  Recordings: " + stack.recorder().describe());
         System.out.println();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,36 +85,73 @@ public final class SabaqMain {
         stopped.await();
     }
 
-    /** Signalling + media server started together; used by main and by end-to-end tests. */
+    /**
+     * Signalling + media server + recorder started together, with their store: the Cassandra cluster of
+     * {@code sabaq.storage.cassandra.contact-points} or, when there is none, the embedded default (a Cassandra forked
+     * on loopback, its data in {@code embedded.data-dir}). Used by main and by end-to-end tests.
+     */
     public static final class SabaqStack implements AutoCloseable {
+        /** Only this server changes the schema (at start): no reason to debounce the driver's refreshes for 1 s. */
+        private static final Duration SCHEMA_WINDOW = Duration.ofMillis(50);
         private final Vertx vertx;
         private final MediaServer media;
         private final SignallingServer signalling;
         private final String signallingHost;
+        private final CassandraStore store;
+        private final ForkedCassandra embedded;
+        private final RecorderStack recorder;
 
-        private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host) {
+        private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host, CassandraStore store,
+                           ForkedCassandra embedded, RecorderStack recorder) {
             this.vertx = vertx;
             this.media = media;
             this.signalling = signalling;
             this.signallingHost = host;
+            this.store = store;
+            this.embedded = embedded;
+            this.recorder = recorder;
         }
 
         public static SabaqStack start(Config config, TimeSource time) throws Exception {
             config = config.withFallback(ConfigFactory.defaultReference()).resolve();
             MediaServerConfig mediaConfig = MediaServerConfig.from(config);
             SignallingConfig signallingConfig = SignallingConfig.from(config);
-            MediaServer media = MediaServer.start(mediaConfig, time);
-            Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+            AuthConfig authConfig = AuthConfig.from(config);
+            StorageConfig storage = StorageConfig.from(config);
+            RecorderConfig recorderConfig = RecorderConfig.from(config);
+            ForkedCassandra embedded = null;
+            RecorderStack recorder = null;
+            MediaServer media = null;
+            Vertx vertx = null;
+            CassandraStore store = null;
             try {
-                // Operations: the SFU's figures, and who may see the operations page and /metrics. The accounts work
-                // replaces the network-based access of the defaults with a role check (docs/operations.md, "Access").
-                OpsBindings ops = OpsBindings.defaults(signallingConfig.ops(), media);
-                SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, media, time, ops)
-                        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                return new SabaqStack(vertx, media, signalling, signallingConfig.host());
+                if (storage.embedded()) {
+                    LOG.info("starting the embedded Cassandra (data in {})", storage.embeddedDataDir().toAbsolutePath());
+                    embedded = ForkedCassandra.builder(storage.embeddedRunnerDir(), storage.embeddedDataDir())
+                            .heapMb(storage.embeddedHeapMb()).startTimeout(storage.embeddedStartTimeout()).start();
+                    storage = storage.withContactPoints(List.of(embedded.contactPoint()));
+                }
+                recorder = RecorderStack.start(recorderConfig, time);
+                media = MediaServer.start(mediaConfig, time);
+                vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+                store = CassandraStore.open(vertx, storage, SCHEMA_WINDOW).toCompletionStage().toCompletableFuture()
+                        .get(2, TimeUnit.MINUTES);
+                Repositories repos = Repositories.cassandra(vertx, store).toCompletionStage().toCompletableFuture()
+                        .get(2, TimeUnit.MINUTES);
+                // Operations: the SFU's figures, and who may see the operations page and /metrics.
+                // Signalling adds the role check for signed-in people; /readyz also asks Cassandra.
+                OpsBindings ops = new OpsBindings(media, new NetworkOpsAccess(signallingConfig.ops().allowedNetworks()),
+                        new NetworkOpsAccess(signallingConfig.ops().metricsAllowedNetworks()),
+                        List.of(new CassandraReadinessCheck(store)));
+                SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, authConfig, repos, media,
+                        time, ops, recorder.service()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder);
             } catch (Exception e) {
-                vertx.close();
-                media.close();
+                if (store != null) store.close();
+                if (vertx != null) vertx.close();
+                if (media != null) media.close();
+                if (recorder != null) recorder.close();
+                if (embedded != null) embedded.close();
                 // A setting found unusable while starting (a TLS file, an alert rule) is a configuration error.
                 if (e instanceof ExecutionException && e.getCause() instanceof ConfigException) throw (ConfigException) e.getCause();
                 throw e;
@@ -104,6 +164,11 @@ public final class SabaqMain {
 
         public SignallingServer signalling() {
             return signalling;
+        }
+
+        /** The recorder and its storage (the embedded S3 server when configured). */
+        public RecorderStack recorder() {
+            return recorder;
         }
 
         /** The plain HTTP port, or -1 when plain HTTP is off. */
@@ -132,7 +197,10 @@ public final class SabaqMain {
             } catch (Exception e) {
                 LOG.warn("vert.x close: {}", e.toString());
             }
+            store.close();
             media.close();
+            recorder.close();
+            if (embedded != null) embedded.close();
         }
     }
 }

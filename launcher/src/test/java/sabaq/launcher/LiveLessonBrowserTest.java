@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import sabaq.common.media.MediaRoomStats;
+import org.junit.jupiter.api.extension.ExtendWith;
+import sabaq.common.cassandra.CassandraExtension;
 import sabaq.common.test.Poll;
 import sabaq.common.time.TimeSource;
 import sabaq.launcher.SabaqMain.SabaqStack;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * page's getStats().
  */
 @Tag("browser")
+@ExtendWith(CassandraExtension.class)
 class LiveLessonBrowserTest {
     private static final Duration JOIN = Duration.ofSeconds(30);
     private static final Duration MEDIA = Duration.ofSeconds(40);
@@ -44,7 +47,8 @@ class LiveLessonBrowserTest {
     static void start() throws Exception {
         ChromeBrowser.requireInstalled();
         stack = SabaqStack.start(ConfigFactory.parseString("sabaq.signalling.port = 0\nsabaq.media.port = 0\n"
-                + "sabaq.signalling.tls.enabled = false\nsabaq.signalling.ops.sample-interval = 500 ms"), TimeSource.SYSTEM);
+                + "sabaq.signalling.tls.enabled = false\nsabaq.signalling.ops.sample-interval = 500 ms\n"
+                + "sabaq.recorder.enabled = false\n" + E2eStore.config()), TimeSource.SYSTEM);
         base = "http://127.0.0.1:" + stack.httpPort() + "/";
     }
 

@@ -1,5 +1,7 @@
 package sabaq.launcher;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import sabaq.common.cassandra.CassandraExtension;
 import com.typesafe.config.ConfigFactory;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that fires when a participant joins (its condition forced by the test) and resolves when they leave, on the page
  * and in /metrics. The test joins over a plain WebSocket; media is covered by {@link LiveLessonBrowserTest}.
  */
+@ExtendWith(CassandraExtension.class)
 @Tag("browser")
 class OperationsPageBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -44,7 +47,8 @@ class OperationsPageBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         ChromeBrowser.requireInstalled();
-        stack = SabaqStack.start(ConfigFactory.parseString("sabaq.media.port = 0\n"
+        stack = SabaqStack.start(ConfigFactory.parseString("sabaq.recorder.enabled = false\nsabaq.media.port = 0\n"
+                + E2eStore.config()
                 + "sabaq.signalling { port = 0, tls.port = 0, data-dir = \"" + dataDir + "\"\n"
                 + "ops.sample-interval = 200 ms\n"
                 + "ops.alerts.rules = [\n"

@@ -1,5 +1,7 @@
 package sabaq.launcher;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import sabaq.common.cassandra.CassandraExtension;
 import com.typesafe.config.ConfigFactory;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reaching the SFU through the userspace impairment relay (delay, loss, rate cap) or over ICE-TCP when UDP is
  * blocked — while the teacher and an unconstrained student stay on loopback.
  */
+@ExtendWith(CassandraExtension.class)
 @Tag("browser")
 class WeakConnectionBrowserTest {
     private static final Duration JOIN = Duration.ofSeconds(30);
@@ -63,10 +66,11 @@ class WeakConnectionBrowserTest {
         String announced = "[\"127.0.0.1\", \"" + weakNs.hostIp() + ":" + relay.localAddress().getPort() + "\", \""
                 + cutNs.hostIp() + "\", \"" + tcpNs.hostIp() + "\"]";
         stack = SabaqStack.start(ConfigFactory.parseString(
-                "sabaq.signalling.host = \"0.0.0.0\"\nsabaq.signalling.port = 0\n"
+                "sabaq.signalling.host = \"0.0.0.0\"\nsabaq.signalling.port = 0\nsabaq.recorder.enabled = false\n"
                         + "sabaq.media.bind-host = \"0.0.0.0\"\nsabaq.media.port = " + sfuPort + "\n"
                         + "sabaq.media.announced-addresses = " + announced + "\n"
-                        + "sabaq.media.tcp.bind-host = \"0.0.0.0\"\nsabaq.media.tcp.port = 0"), TimeSource.SYSTEM);
+                        + "sabaq.media.tcp.bind-host = \"0.0.0.0\"\nsabaq.media.tcp.port = 0\n"
+                        + "sabaq.signalling.tls.enabled = false\n" + E2eStore.config()), TimeSource.SYSTEM);
         httpPort = stack.httpPort();
     }
 

@@ -48,7 +48,7 @@ class WeakLinkBenchmark {
              UdpImpairmentRelay relay = UdpImpairmentRelay.start(new InetSocketAddress(ns.hostIp(), 0),
                      new InetSocketAddress(InetAddress.getLoopbackAddress(), sfuPort), Impairment.NONE, Impairment.NONE, 3);
              SabaqStack stack = SabaqStack.start(ConfigFactory.parseString(
-                     "sabaq.signalling.host = \"0.0.0.0\"\nsabaq.signalling.port = 0\nsabaq.media.port = " + sfuPort
+                     "sabaq.signalling.host = \"0.0.0.0\"\nsabaq.signalling.port = 0\nsabaq.recorder.enabled = false\nsabaq.media.port = " + sfuPort
                              + "\nsabaq.media.announced-addresses = [\"127.0.0.1\", \"" + ns.hostIp() + ":"
                              + relay.localAddress().getPort() + "\"]"), TimeSource.SYSTEM)) {
             int http = stack.httpPort();

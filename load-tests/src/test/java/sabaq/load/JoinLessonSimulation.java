@@ -43,7 +43,7 @@ public class JoinLessonSimulation extends Simulation {
         String url = System.getProperty("sabaq.url");
         if (url == null || url.isBlank()) {
             embedded = SabaqStack.start(ConfigFactory.parseString(
-                    "sabaq.signalling.port = 0\nsabaq.media.port = 0\nsabaq.signalling.max-participants-per-lesson = 2000\n"
+                    "sabaq.recorder.enabled = false\nsabaq.signalling.port = 0\nsabaq.media.port = 0\nsabaq.signalling.max-participants-per-lesson = 2000\n"
                     + "sabaq.signalling.tls.enabled = false"),
                     TimeSource.SYSTEM);
             baseUrl = "http://127.0.0.1:" + embedded.httpPort();

@@ -10,6 +10,10 @@ import sabaq.common.recording.RecordingService;
 import sabaq.common.time.TimeSource;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.ops.SessionOpsAccess;
+import sabaq.signalling.account.InitialAdministrator;
+import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.recording.AccountRecordingAccess;
 import sabaq.signalling.recording.JoinTokenRecordingAccess;
 import sabaq.signalling.recording.LessonRecordings;
 import sabaq.signalling.recording.NoRecordings;
@@ -20,6 +24,7 @@ import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.LessonRequests;
 import sabaq.signalling.session.MessageDispatcher;
 import sabaq.signalling.tls.TlsMaterial;
+import sabaq.signalling.store.Repositories;
 import sabaq.signalling.token.JoinTokens;
 
 import java.nio.charset.StandardCharsets;
@@ -30,10 +35,10 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The signalling server: HTTP API, static web client and the lesson WebSocket (docs/protocol.md), plus health,
- * metrics and the operations page (docs/operations.md), served by {@code event-loops} Vert.x verticles sharing one
- * HTTP port and, with TLS, one HTTPS port. The media backend is not owned: stopping the server closes the rooms it
- * opened, not the backend.
+ * The signalling server: HTTP API (docs/protocol.md, docs/security.md), static web client and the lesson WebSocket,
+ * plus health, metrics and the operations page (docs/operations.md), served by {@code event-loops} Vert.x verticles
+ * sharing one HTTP port and, with TLS, one HTTPS port. The media backend is not owned: stopping the server closes the
+ * rooms it opened, not the backend.
  */
 public final class SignallingServer {
     private static final Logger log = LoggerFactory.getLogger(SignallingServer.class);
@@ -41,17 +46,22 @@ public final class SignallingServer {
     private final Vertx vertx;
     private final LessonRegistry registry;
     private final OpsServices ops;
+    private final AccountServices accounts;
+    private final InitialAdministrator.Outcome initialAdmin;
     private final List<String> deployments;
     private final int port;
     private final int tlsPort;
     private final TlsMaterial tls;
     private final long sweepTimer;
 
-    private SignallingServer(Vertx vertx, LessonRegistry registry, OpsServices ops, List<String> deployments, int port,
-                             int tlsPort, TlsMaterial tls, long sweepTimer) {
+    private SignallingServer(Vertx vertx, LessonRegistry registry, OpsServices ops, AccountServices accounts,
+                             InitialAdministrator.Outcome initialAdmin, List<String> deployments, int port, int tlsPort,
+                             TlsMaterial tls, long sweepTimer) {
         this.vertx = vertx;
         this.registry = registry;
         this.ops = ops;
+        this.accounts = accounts;
+        this.initialAdmin = initialAdmin;
         this.deployments = deployments;
         this.port = port;
         this.tlsPort = tlsPort;
@@ -59,46 +69,48 @@ public final class SignallingServer {
         this.sweepTimer = sweepTimer;
     }
 
-    /** Starts with the embedded operations defaults (access by network; media figures when the backend has them). */
-    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time) {
-        return start(vertx, config, media, null, time);
-    }
-
-    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media, TimeSource time,
-                                                 OpsBindings opsBindings) {
-        return start(vertx, config, media, null, time, opsBindings);
+    /**
+     * Starts the server with the embedded operations defaults (access by network; media figures when the backend has
+     * them) and without recording: accounts and audit in {@code repos}, lessons on {@code media}.
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time) {
+        MediaStats stats = media instanceof MediaStats ? (MediaStats) media : MediaStats.NONE;
+        return start(vertx, config, auth, repos, media, time, OpsBindings.defaults(config.ops(), stats), null);
     }
 
     /**
-     * With recording: {@code record} requests and the recordings pages use {@code recorder} (null: recording is not
-     * available on this server).
+     * Starts the server: accounts and audit in {@code repos}, lessons on {@code media}, operations as bound,
+     * {@code record} requests and the recordings pages on {@code recorder} (null: recording is not available on this
+     * server). At the first start the platform organisation and the initial administrator are created
+     * ({@link #initialAdministrator()}).
      */
-    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media,
-                                                 RecordingService recorder, TimeSource time) {
-        Objects.requireNonNull(config, "config");
-        MediaStats stats = media instanceof MediaStats ? (MediaStats) media : MediaStats.NONE;
-        return start(vertx, config, media, recorder, time, OpsBindings.defaults(config.ops(), stats));
-    }
-
-    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, MediaBackend media,
-                                                 RecordingService recorder, TimeSource time, OpsBindings opsBindings) {
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(repos, "repos");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(opsBindings, "opsBindings");
         byte[] secret = secret(config);
         JoinTokens tokens = new JoinTokens(secret, time);
+        AccountServices accounts = new AccountServices(vertx, config, auth, repos, time, secret);
         LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
-        JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson());
+        JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson(), auth.allowGuestJoin());
         LessonRecordings recordings = recorder == null ? null
                 : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
         RecordingRoutes recordingRoutes = new RecordingRoutes(recorder == null ? NoRecordings.INSTANCE : recorder,
-                new JoinTokenRecordingAccess(tokens), new PlaybackTokens(secret, time));
+                new AccountRecordingAccess(new JoinTokenRecordingAccess(tokens), accounts.guard(), repos.lessons()),
+                new PlaybackTokens(secret, time));
         OpsServices ops;
         try {
-            ops = OpsServices.create(vertx, config.ops(), config.dataDir(), opsBindings, registry, time);
+            // Signed-in people are allowed by role (OPS_READ); requests without a session as the bindings say.
+            OpsBindings bound = opsBindings.withPageAccess(new SessionOpsAccess(accounts.guard(), opsBindings.pageAccess()));
+            ops = OpsServices.create(vertx, config.ops(), config.dataDir(), bound, registry, time);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
@@ -113,24 +125,25 @@ public final class SignallingServer {
         // for that same negative number (-1 for HTTP, -2 for HTTPS, so the two stay apart).
         int plainPort = config.port() == 0 ? -1 : config.port();
         int tlsPort = config.tls().port() == 0 ? -2 : config.tls().port();
-        Future<SignallingVerticle> all = material.compose(tls -> deploy(vertx, deployments,
-                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, recordingRoutes,
+        Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
+        Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
+                new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts, recordingRoutes,
                         new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, recordingRoutes, new SignallingVerticle.Listen(plainPort, tlsPort, material.result())))
-                    .map(first));
+                    dispatcher, ops, accounts, recordingRoutes,
+                    new SignallingVerticle.Listen(plainPort, tlsPort, material.result()))).map(first));
         }
         return all.map(v -> {
-            if (recordings != null) recordings.webSocketUrl(webSocketUrl(config, v));
+            if (recordings != null) recordings.webSocketUrl(recorderWebSocketUrl(config, v));
             long timer = vertx.setPeriodic(config.sweepInterval().toMillis(),
                     id -> registry.sweep(config.tokenTtl(), config.endedLessonRetention()));
             ops.start();
             log.info("signalling listening on {} (http {}, https {}, {} event loops)", config.host(),
                     v.actualPort() < 0 ? "off" : v.actualPort(), v.actualTlsPort() < 0 ? "off" : v.actualTlsPort(),
                     config.eventLoops());
-            return new SignallingServer(vertx, registry, ops, deployments, v.actualPort(), v.actualTlsPort(),
-                    material.result(), timer);
+            return new SignallingServer(vertx, registry, ops, accounts, admin.result(), deployments, v.actualPort(),
+                    v.actualTlsPort(), material.result(), timer);
         }).onFailure(e -> {
             deployments.forEach(vertx::undeploy);
             ops.close();
@@ -144,12 +157,15 @@ public final class SignallingServer {
         });
     }
 
-    /** The lesson WebSocket as the in-process recorder reaches it: plain when served, else TLS (loopback for wildcards). */
-    private static String webSocketUrl(SignallingConfig config, SignallingVerticle v) {
+    /**
+     * Where the in-process recorder joins: plain HTTP on loopback when it is on, else the HTTPS port (the recorder
+     * trusts this server's own certificate there).
+     */
+    private static String recorderWebSocketUrl(SignallingConfig config, SignallingVerticle v) {
         String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
-        String authority = host.contains(":") ? "[" + host + "]" : host;
-        return v.actualPort() >= 0 ? "ws://" + authority + ":" + v.actualPort() + "/ws"
-                : "wss://" + authority + ":" + v.actualTlsPort() + "/ws";
+        String bracketed = host.contains(":") ? "[" + host + "]" : host;
+        return v.actualPort() > 0 ? "ws://" + bracketed + ":" + v.actualPort() + "/ws"
+                : "wss://" + bracketed + ":" + v.actualTlsPort() + "/ws";
     }
 
     private static byte[] secret(SignallingConfig config) {
@@ -158,6 +174,16 @@ public final class SignallingServer {
         byte[] key = new byte[SignallingConfig.MIN_SECRET_BYTES];
         new SecureRandom().nextBytes(key);
         return key;
+    }
+
+    /** What the start did about the initial administrator (its generated password is shown once, by the launcher). */
+    public InitialAdministrator.Outcome initialAdministrator() {
+        return initialAdmin;
+    }
+
+    /** The accounts and authorisation services, e.g. {@code accounts().guard().requireRole(...)} for new routes. */
+    public AccountServices accounts() {
+        return accounts;
     }
 
     /** The bound plain HTTP port (the real one when the config asked for port 0), or -1 when plain HTTP is off. */
@@ -183,7 +209,7 @@ public final class SignallingServer {
     /** Closes every lesson's sockets and SFU rooms, then the HTTP servers, then stops monitoring. */
     public Future<Void> stop() {
         vertx.cancelTimer(sweepTimer);
-        return registry.closeAll().eventually(() -> {
+        return registry.closeAll().eventually(accounts.oidc::close).eventually(() -> {
             List<Future<Void>> undeployed = new ArrayList<>();
             for (String id : deployments) undeployed.add(vertx.undeploy(id));
             return Future.join(undeployed);

@@ -5,9 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.http.ApiRoutes;
 import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
@@ -41,19 +41,22 @@ final class SignallingVerticle extends VerticleBase {
     private final LessonRegistry registry;
     private final MessageDispatcher dispatcher;
     private final OpsServices ops;
+    private final AccountServices accounts;
     private final RecordingRoutes recordings;
     private final Listen listen;
     private HttpServer plain;
     private HttpServer secure;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
-                       MessageDispatcher dispatcher, OpsServices ops, RecordingRoutes recordings, Listen listen) {
+                       MessageDispatcher dispatcher, OpsServices ops, AccountServices accounts,
+                       RecordingRoutes recordings, Listen listen) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.ops = ops;
+        this.accounts = accounts;
         this.recordings = recordings;
         this.listen = listen;
     }
@@ -102,14 +105,14 @@ final class SignallingVerticle extends VerticleBase {
         router.route().handler(ops.traffic()::countRequest);
         router.get("/ws").handler(ws::handle);
         router.route().handler(SecurityHeaders::handle);
-        router.post("/api/lessons")
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxHttpBodyBytes()))
-                .handler(api::create);
+        ApiRoutes.mount(router, accounts.routes(config), tokens, registry, api, context);
         router.get("/api/lessons/:id").handler(api::get);
-        recordings.mount(vertx, router);
         ops.routes().mount(router);
+        recordings.mount(vertx, router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "NOT_FOUND", "no such API endpoint"));
         router.route("/api/*").failureHandler(HttpErrors::onFailure);
+        // Refusals of guarded routes outside /api (e.g. /metrics) are answered as JSON too.
+        router.route().failureHandler(HttpErrors::onRefusal);
         router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return router;
     }

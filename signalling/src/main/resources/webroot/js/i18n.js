@@ -11,7 +11,21 @@ export const dictionaries = Object.freeze({ kk, ru, en });
 
 const STORAGE_KEY = 'sabaq.lang';
 const listeners = new Set();
+/** Strings only some pages need (the account pages), added by extendDictionaries(). */
+const extra = { kk: {}, ru: {}, en: {} };
 let current = DEFAULT_LANGUAGE;
+
+/**
+ * Adds the strings of pages beyond the lesson client ({kk, ru, en}, same keys in each), so students never download
+ * them. Call it before initLanguage().
+ */
+export function extendDictionaries(more) {
+  for (const lang of LANGUAGES) Object.assign(extra[lang], more[lang]);
+}
+
+function lookup(lang, key) {
+  return dictionaries[lang][key] ?? extra[lang][key];
+}
 
 /** The first supported language among candidates such as "ru-RU", "kk", "en_GB"; null when none is supported. */
 export function supportedLanguage(...candidates) {
@@ -53,7 +67,7 @@ export function onLanguageChange(listener) {
 
 /** The localised string for key; {name} placeholders are replaced from params. Unknown keys fall back to English. */
 export function t(key, params) {
-  const text = dictionaries[current][key] ?? dictionaries.en[key] ?? key;
+  const text = lookup(current, key) ?? lookup('en', key) ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
@@ -61,7 +75,7 @@ export function t(key, params) {
 /** A localised sentence for a protocol error code (section 2.4) or a client-side code; unknown codes get a generic text. */
 export function errorText(code, serverMessage) {
   const key = `error.${code}`;
-  if (!(key in dictionaries.en)) return t('error.UNKNOWN');
+  if (lookup('en', key) === undefined) return t('error.UNKNOWN');
   if (code === 'INTERNAL' && serverMessage) return `${t(key)} (${serverMessage})`;
   return t(key);
 }

@@ -76,11 +76,16 @@ async function createLesson(title, teacherName) {
   try {
     response = await fetch('api/lessons', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Sabaq-Request': '1' },
       body: JSON.stringify({ title, teacherName }),
     });
   } catch {
     throw Object.assign(new Error('network'), { code: 'NETWORK' });
+  }
+  if (response.status === 401) {
+    // Guest lessons are off on this server: teachers sign in and start lessons for their groups.
+    location.href = 'signin.html?return=my-lessons.html';
+    return new Promise(() => {});
   }
   const body = await response.json().catch(() => null);
   if (!response.ok || !body) {

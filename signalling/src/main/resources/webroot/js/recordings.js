@@ -29,14 +29,16 @@ translateTree(document);
 boot();
 
 function boot() {
+  // A lesson link's token, or (signed in, from "My lessons") the lesson id with the session cookie as credential.
   const token = params.get('token');
   const claims = tokenClaims(token);
-  if (!token || !claims?.lsn) {
+  const lessonId = claims?.lsn ?? params.get('lesson');
+  if (!lessonId || (token && !claims?.lsn)) {
     state.error = 'NO_TOKEN';
     render();
     return;
   }
-  state.lessonId = claims.lsn;
+  state.lessonId = lessonId;
   $('#quality-select').addEventListener('change', (e) => setQuality(e.target.value));
   load();
 }
@@ -45,7 +47,9 @@ async function load() {
   clearTimeout(pollTimer);
   try {
     const response = await fetch(`api/lessons/${encodeURIComponent(state.lessonId)}/recordings`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${params.get('token')}` },
+      headers: params.get('token')
+        ? { Accept: 'application/json', Authorization: `Bearer ${params.get('token')}` }
+        : { Accept: 'application/json' },
     });
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));

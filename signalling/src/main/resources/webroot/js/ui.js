@@ -127,8 +127,8 @@ export function renderOverlay(overlay, state, { onRejoin }) {
   $('#overlay-text', overlay).textContent = content.text;
   const actions = [];
   if (content.rejoin) actions.push(h('button', { type: 'button', className: 'button primary', onclick: onRejoin }, t('left.rejoin')));
-  if (state.lessonEnded && state.recordingsUrl) actions.push(h('a', { id: 'recordings-link', className: 'button primary', href: state.recordingsUrl }, t('recordings.open')));
   if (content.home) actions.push(h('a', { className: 'button primary', href: 'index.html' }, t('ended.newLesson')));
+  if (state.lessonEnded && state.recordingsUrl) actions.push(h('a', { id: 'recordings-link', className: 'button', href: state.recordingsUrl }, t('recordings.open')));
   $('#overlay-actions', overlay).replaceChildren(...actions);
   if (wasHidden) $('#overlay-title', overlay).focus();
 }

@@ -148,6 +148,23 @@ public final class ChromeBrowser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Types into the element (real key events, as a person would). */
+    public void type(String cssSelector, String text) {
+        org.openqa.selenium.WebElement e = driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Clicks the element. */
+    public void click(String cssSelector) {
+        driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector)).click();
+    }
+
+    /** The page's current URL. */
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
     /** Runs a synchronous script (use {@code return}). */
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);

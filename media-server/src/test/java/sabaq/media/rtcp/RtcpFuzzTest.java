@@ -1,5 +1,7 @@
 package sabaq.media.rtcp;
 
+import sabaq.media.testing.SeedMutator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -159,33 +161,14 @@ class RtcpFuzzTest {
             }
             return len;
         }
+        if (mode <= SeedMutator.COUNT) {
+            return SeedMutator.mutate(random, mode - 1, seed, out, off, 4, 64, 1);
+        }
         System.arraycopy(seed, 0, out, off, seed.length);
         int len = seed.length;
-        switch (mode) {
-            case 1:
-                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
-                    int bit = random.nextInt(len * 8);
-                    out[off + bit / 8] ^= (byte) (1 << (bit % 8));
-                }
-                return len;
-            case 2:
-                out[off + random.nextInt(len)] = (byte) random.nextInt(256);
-                return len;
-            case 3:
-                return random.nextInt(len + 1);
-            case 4: {
-                int extra = random.nextInt(64);
-                for (int i = 0; i < extra; i++) {
-                    out[off + len + i] = (byte) random.nextInt(256);
-                }
-                return len + extra;
-            }
-            default: {
-                // Count fields (RC/SC/FMT) and transport-cc status counts get random values.
-                int at = random.nextBoolean() ? 0 : 14;
-                out[off + Math.min(at, len - 1)] = (byte) random.nextInt(256);
-                return len;
-            }
-        }
+        // Count fields (RC/SC/FMT) and transport-cc status counts get random values.
+        int at = random.nextBoolean() ? 0 : 14;
+        out[off + Math.min(at, len - 1)] = (byte) random.nextInt(256);
+        return len;
     }
 }

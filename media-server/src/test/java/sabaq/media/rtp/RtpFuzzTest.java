@@ -1,5 +1,7 @@
 package sabaq.media.rtp;
 
+import sabaq.media.testing.SeedMutator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,31 +136,13 @@ class RtpFuzzTest {
             }
             return len;
         }
+        if (mode <= SeedMutator.COUNT) {
+            return SeedMutator.mutate(random, mode - 1, seed, out, off, 4, 40, 1);
+        }
         System.arraycopy(seed, 0, out, off, seed.length);
         int len = seed.length;
-        switch (mode) {
-            case 1:
-                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
-                    int bit = random.nextInt(len * 8);
-                    out[off + bit / 8] ^= (byte) (1 << (bit % 8));
-                }
-                return len;
-            case 2:
-                out[off + random.nextInt(len)] = (byte) random.nextInt(256);
-                return len;
-            case 3:
-                return random.nextInt(len + 1);
-            case 4: {
-                int extra = random.nextInt(40);
-                for (int i = 0; i < extra; i++) {
-                    out[off + len + i] = (byte) random.nextInt(256);
-                }
-                return len + extra;
-            }
-            default:
-                // Extension header fields (profile, length) and element headers get random values.
-                out[off + 12 + random.nextInt(Math.min(8, len - 12))] = (byte) random.nextInt(256);
-                return len;
-        }
+        // Extension header fields (profile, length) and element headers get random values.
+        out[off + 12 + random.nextInt(Math.min(8, len - 12))] = (byte) random.nextInt(256);
+        return len;
     }
 }

@@ -1,5 +1,7 @@
 package sabaq.media.stun;
 
+import sabaq.media.testing.SeedMutator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,37 +85,23 @@ class StunFuzzTest {
             }
             return len;
         }
+        if (mode <= 3) {
+            return SeedMutator.mutate(random, mode - 1, seed, out, off, 3, 0, 1);
+        }
+        if (mode == 4) {
+            // Appended bytes (whole words) with the header length updated to cover them.
+            int len = SeedMutator.mutate(random, 3, seed, out, off, 1, 36, 4);
+            int body = len - 20;
+            out[off + 2] = (byte) (body >>> 8);
+            out[off + 3] = (byte) body;
+            return len;
+        }
         System.arraycopy(seed, 0, out, off, seed.length);
         int len = seed.length;
-        switch (mode) {
-            case 1:
-                for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
-                    int bit = random.nextInt(len * 8);
-                    out[off + bit / 8] ^= (byte) (1 << (bit % 8));
-                }
-                return len;
-            case 2:
-                out[off + random.nextInt(len)] = (byte) random.nextInt(256);
-                return len;
-            case 3:
-                return random.nextInt(len + 1);
-            case 4: {
-                int extra = 4 * (1 + random.nextInt(8));
-                for (int i = 0; i < extra; i++) {
-                    out[off + len + i] = (byte) random.nextInt(256);
-                }
-                int body = len + extra - 20;
-                out[off + 2] = (byte) (body >>> 8);
-                out[off + 3] = (byte) body;
-                return len + extra;
-            }
-            default: {
-                // Attribute length fields get random values: the classic overrun.
-                int at = 20 + 4 * random.nextInt((len - 20) / 4);
-                out[off + at + 2] = (byte) random.nextInt(256);
-                out[off + at + 3] = (byte) random.nextInt(256);
-                return len;
-            }
-        }
+        // Attribute length fields get random values: the classic overrun.
+        int at = 20 + 4 * random.nextInt((len - 20) / 4);
+        out[off + at + 2] = (byte) random.nextInt(256);
+        out[off + at + 3] = (byte) random.nextInt(256);
+        return len;
     }
 }

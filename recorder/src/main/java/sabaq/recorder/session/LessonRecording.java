@@ -68,6 +68,8 @@ public final class LessonRecording {
     private boolean ending;
     private int nextMid;
     private int failures;
+    /** Grows with every connection attempt and teardown; callbacks of an older attempt are ignored. */
+    private int generation;
     private long endedAtMillis;
     private String selfId;
 
@@ -124,37 +126,42 @@ public final class LessonRecording {
         ctx.scheduler().execute(() -> end("stopped"));
     }
 
-    /** How many times the recorder joined the lesson (1 without outages). */
+    /** How many times the recorder has joined the lesson (1 without outages). */
     public int joins() {
         return joins.get();
     }
 
     private void connect() {
         if (ending) return;
-        joins.incrementAndGet();
+        int attempt = ++generation;
         SignallingClient.connect(URI.create(request.webSocketUrl()), new SignallingClient.Listener() {
             @Override
             public void onMessage(JsonNode message) {
-                ctx.scheduler().execute(() -> onSignal(message));
+                ctx.scheduler().execute(() -> {
+                    if (attempt == generation) onSignal(message);
+                });
             }
 
             @Override
             public void onClosed(int status, String reason) {
-                ctx.scheduler().execute(() -> lost("signalling closed (" + status + " " + reason + ")"));
+                ctx.scheduler().execute(() -> {
+                    if (attempt == generation) lost("signalling closed (" + status + " " + reason + ")");
+                });
             }
         }, REQUEST_TIMEOUT).whenComplete((client, e) -> ctx.scheduler().execute(() -> {
-            if (e != null) {
-                lost("cannot reach signalling: " + e.getMessage());
+            if (attempt != generation || ending) {
+                if (client != null) client.close();
                 return;
             }
-            if (ending) {
-                client.close();
+            if (e != null) {
+                lost("cannot reach signalling: " + e.getMessage());
                 return;
             }
             signalling = client;
             ObjectNode join = SignallingClient.message("join").put("token", request.joinToken())
                     .put("name", ctx.displayName()).put("lang", "en");
             client.request(join, REQUEST_TIMEOUT).whenComplete((joined, err) -> ctx.scheduler().execute(() -> {
+                if (attempt != generation) return;
                 if (err != null) {
                     Throwable c = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
                     if (c instanceof SignallingClient.ErrorReply && isFinal(((SignallingClient.ErrorReply) c).code())) {
@@ -178,6 +185,7 @@ public final class LessonRecording {
         if (client != signalling || ending) return;
         selfId = joined.path("participantId").asText();
         failures = 0;
+        joins.incrementAndGet();
         for (JsonNode p : joined.path("participants")) seen(p);
         LOG.info("recording {} of lesson {}: joined as {}", recordingId, request.lessonId(), selfId);
         peer = new ReceiveOnlyPeer(recordingId + "-" + joins.get(), ctx.bindHost(), ctx.certificate(), ctx.scheduler(),
@@ -308,7 +316,7 @@ public final class LessonRecording {
     }
 
     private void onPeerState(SignallingClient client, ReceiveOnlyPeer.State state) {
-        if (client != signalling) return;
+        if (client != signalling || client == null) return;
         if (state == ReceiveOnlyPeer.State.FAILED) lost("media connection failed: " + peer.failure());
     }
 
@@ -322,6 +330,7 @@ public final class LessonRecording {
     }
 
     private void teardown() {
+        generation++;
         for (TrackRecorder r : recorders.values()) closing.add(r.close());
         recorders.clear();
         slots.clear();

@@ -37,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PostProcessorTest {
     private static final long T0 = 1_700_000_000_000L;
+    /** The default ladder with the fastest x264 preset, to keep the test short. */
+    private static final LadderSettings FAST = new LadderSettings("ultrafast", 1_500_000, 400_000, 64_000, 4);
     @TempDir
     Path dir;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
@@ -83,7 +85,7 @@ class PostProcessorTest {
             LessonRecording.Snapshot snap = new LessonRecording.Snapshot(List.of(cam, mic, student),
                     List.of(new LessonRecording.ParticipantInfo("T", "Teacher", "teacher", T0, T0 + 12_000)),
                     segs, T0, T0 + 12_000, List.of());
-            PostProcessor pp = new PostProcessor(new HlsLadder(RequireFfmpeg.tools(), LadderSettings.defaults()), store, uploader);
+            PostProcessor pp = new PostProcessor(new HlsLadder(RequireFfmpeg.tools(), FAST), store, uploader);
             List<Integer> progress = new ArrayList<>();
             PostProcessor.Result r = pp.run(new RecordingMeta("L1", "R1", "Algebra", "Teacher", "recordings/L1/R1"),
                     snap, journal, dir.resolve("work"), progress::add);
@@ -111,13 +113,36 @@ class PostProcessorTest {
     }
 
     @Test
+    void anAudioOnlyLessonGivesAValidLadder() throws Exception {
+        try (S3ProxyFixture s3 = new S3ProxyFixture(Files.createDirectories(dir.resolve("s3"))).start();
+             UploadJournal journal = UploadJournal.open(dir.resolve("journal"))) {
+            MinioObjectStore store = new MinioObjectStore(s3.settings("rec-test"));
+            store.ensureBucket();
+            SegmentUploader uploader = new SegmentUploader(store, executor, Duration.ofMillis(50), Duration.ofSeconds(1));
+            TrackInfo mic = new TrackInfo("T:microphone", "T", "Teacher", "teacher", TrackKind.AUDIO, "microphone");
+            List<SegmentRecord> segs = record(store, mic, TestClips.opus(dir, 6.0), T0, 0, 0);
+            PostProcessor pp = new PostProcessor(new HlsLadder(RequireFfmpeg.tools(), FAST), store, uploader);
+            PostProcessor.Result r = pp.run(new RecordingMeta("L3", "R3", "Radio", "T", "recordings/L3/R3"),
+                    new LessonRecording.Snapshot(List.of(mic), List.of(), segs, T0, T0 + 6_000, List.of()), journal,
+                    dir.resolve("work"), p -> { });
+            assertEquals("ready", r.status());
+            assertEquals(6.0, r.durationSeconds(), 0.3);
+            FFprobeResult audio = RequireFfmpeg.tools().ffprobe().setShowStreams(true).setShowFormat(true)
+                    .setInput(dir.resolve("work/hls/audio/index.m3u8")).execute();
+            assertEquals("aac", audio.getStreams().get(0).getCodecName());
+            assertEquals(6.0, audio.getFormat().getDuration(), 1.0);
+            assertEquals(3, read(store, "recordings/L3/R3/hls/master.m3u8").split("#EXT-X-STREAM-INF").length - 1);
+        }
+    }
+
+    @Test
     void aLessonWithNothingRecordedGetsAnEmptyManifest() throws Exception {
         try (S3ProxyFixture s3 = new S3ProxyFixture(Files.createDirectories(dir.resolve("s3"))).start();
              UploadJournal journal = UploadJournal.open(dir.resolve("journal"))) {
             MinioObjectStore store = new MinioObjectStore(s3.settings("rec-test"));
             store.ensureBucket();
             SegmentUploader uploader = new SegmentUploader(store, executor, Duration.ofMillis(50), Duration.ofSeconds(1));
-            PostProcessor pp = new PostProcessor(new HlsLadder(RequireFfmpeg.tools(), LadderSettings.defaults()), store, uploader);
+            PostProcessor pp = new PostProcessor(new HlsLadder(RequireFfmpeg.tools(), FAST), store, uploader);
             PostProcessor.Result r = pp.run(new RecordingMeta("L2", "R2", "Empty", "T", "recordings/L2/R2"),
                     new LessonRecording.Snapshot(List.of(), List.of(), List.of(), T0, T0, List.of()), journal,
                     dir.resolve("work"), p -> { });

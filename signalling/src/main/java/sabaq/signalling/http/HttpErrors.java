@@ -14,15 +14,37 @@ public final class HttpErrors {
     }
 
     public static void send(RoutingContext ctx, int status, String code, String message) {
-        if (ctx.response().ended() || ctx.response().closed()) return;
-        JsonObject body = new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
-        JsonResponses.respond(ctx, status, body);
+        send(ctx, status, code, message, null);
     }
 
-    /** Failure handler for API routes: body over the limit (from BodyHandler) → 413, anything else → JSON too. */
+    /** An error answer with extra fields in the error object. */
+    public static void send(RoutingContext ctx, int status, String code, String message, JsonObject details) {
+        if (ctx.response().ended() || ctx.response().closed()) return;
+        JsonObject error = new JsonObject().put("code", code).put("message", message);
+        if (details != null) error.mergeIn(details);
+        JsonResponses.respond(ctx, status, new JsonObject().put("error", error));
+    }
+
+    /** Failure handler for any route: answers an {@link ApiException}, leaves other failures to Vert.x. */
+    public static void onRefusal(RoutingContext ctx) {
+        if (ctx.failure() instanceof ApiException) {
+            ApiException e = (ApiException) ctx.failure();
+            send(ctx, e.status(), e.code(), e.getMessage(), e.details());
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
+     * Failure handler for API routes: an {@link ApiException} → its answer, body over the limit (from BodyHandler) →
+     * 413, anything else → JSON too.
+     */
     public static void onFailure(RoutingContext ctx) {
         int status = ctx.statusCode();
-        if (status == 413) {
+        if (ctx.failure() instanceof ApiException) {
+            ApiException e = (ApiException) ctx.failure();
+            send(ctx, e.status(), e.code(), e.getMessage(), e.details());
+        } else if (status == 413) {
             send(ctx, 413, "PAYLOAD_TOO_LARGE", "request body is over the limit");
         } else if (status == 400) {
             send(ctx, 400, "BAD_REQUEST", "bad request");

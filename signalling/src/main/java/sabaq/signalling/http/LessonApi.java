@@ -56,7 +56,7 @@ public final class LessonApi {
             HttpErrors.send(ctx, 503, "LESSON_LIMIT", "the server holds its maximum number of lessons");
             return;
         }
-        String base = baseUrl(ctx);
+        String base = baseUrl(ctx, config);
         IssuedToken teacher = tokens.issue(hub.id(), Role.TEACHER, config.tokenTtl());
         IssuedToken student = tokens.issue(hub.id(), Role.STUDENT, config.tokenTtl());
         IssuedToken observer = tokens.issue(hub.id(), Role.OBSERVER, config.tokenTtl());
@@ -91,7 +91,8 @@ public final class LessonApi {
         }).onSuccess(json -> JsonResponses.respond(ctx, 200, json)).onFailure(ctx::fail);
     }
 
-    private String baseUrl(RoutingContext ctx) {
+    /** {@code public-base-url}, or the scheme and Host of the request. */
+    static String baseUrl(RoutingContext ctx, SignallingConfig config) {
         if (!config.publicBaseUrl().isEmpty()) return config.publicBaseUrl();
         HostAndPort authority = ctx.request().authority();
         String hostPort = authority == null
@@ -100,7 +101,7 @@ public final class LessonApi {
         return ctx.request().scheme() + "://" + hostPort;
     }
 
-    private static String lessonUrl(String base, IssuedToken token) {
+    static String lessonUrl(String base, IssuedToken token) {
         return base + "/lesson.html#token=" + token.token();
     }
 

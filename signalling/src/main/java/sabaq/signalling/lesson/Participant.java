@@ -15,6 +15,7 @@ public final class Participant {
     private final String clientId;
     private final String name;
     private final Role role;
+    private final String userId;
     private boolean handRaised;
     private boolean hasFloor;
     private boolean muted;
@@ -25,10 +26,21 @@ public final class Participant {
     private MediaConnectionState connection = MediaConnectionState.NEW;
 
     public Participant(String id, String clientId, String name, Role role) {
+        this(id, clientId, name, role, null);
+    }
+
+    /** A participant; {@code userId} is the account of a personal join link, null for a guest link. */
+    public Participant(String id, String clientId, String name, Role role, String userId) {
         this.id = Objects.requireNonNull(id, "id");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.name = Objects.requireNonNull(name, "name");
         this.role = Objects.requireNonNull(role, "role");
+        this.userId = userId;
+    }
+
+    /** The account behind this participant (personal join link), or null for a guest. Not sent to other clients. */
+    public String userId() {
+        return userId;
     }
 
     public String id() {

@@ -24,4 +24,9 @@ public record OpsBindings(MediaStats media, OpsAccess pageAccess, OpsAccess metr
         return new OpsBindings(media, new NetworkOpsAccess(config.allowedNetworks()),
                 new NetworkOpsAccess(config.metricsAllowedNetworks()), List.of());
     }
+
+    /** The same bindings with {@code access} guarding the operations page and API. */
+    public OpsBindings withPageAccess(OpsAccess access) {
+        return new OpsBindings(media, access, metricsAccess, readinessChecks);
+    }
 }

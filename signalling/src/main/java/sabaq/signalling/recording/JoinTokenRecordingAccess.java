@@ -5,6 +5,9 @@ import sabaq.signalling.token.JoinClaims;
 import sabaq.signalling.token.JoinTokens;
 import sabaq.signalling.token.TokenCheck;
 
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +23,11 @@ public final class JoinTokenRecordingAccess implements RecordingAccess {
     }
 
     @Override
+    public Future<Optional<Viewer>> viewer(RoutingContext ctx, String lessonId) {
+        return Future.succeededFuture(viewer(RecordingAccess.bearer(ctx), lessonId));
+    }
+
+    /** The viewer behind a join token of the lesson, or empty. */
     public Optional<Viewer> viewer(String credential, String lessonId) {
         if (credential == null || lessonId == null) return Optional.empty();
         TokenCheck check = tokens.verify(credential);

@@ -1,16 +1,26 @@
 package sabaq.signalling.recording;
 
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
 import java.util.Optional;
 
 /**
- * Who may watch a lesson's recordings. Until accounts exist, "the participants of the lesson" are the holders of a
- * valid join token for it ({@link JoinTokenRecordingAccess}); the accounts work replaces this with a check of the
- * signed-in user (the lesson's group, its teacher, staff). Thread safe, non-blocking.
+ * Who may watch a lesson's recordings: the holder of a valid join token of the lesson ({@link JoinTokenRecordingAccess})
+ * or, without one, the signed-in person when the lesson is a group lesson they may join — its teacher, the group's
+ * members, the school's methodists, directors and deputies ({@link AccountRecordingAccess}). Thread safe; called on
+ * the request's event loop, so look-ups go through futures.
  */
 public interface RecordingAccess {
 
-    /** The viewer behind {@code credential} (the bearer token of the request), or empty when not allowed. */
-    Optional<Viewer> viewer(String credential, String lessonId);
+    /** The viewer behind the request (its bearer token or session), or empty when not allowed. */
+    Future<Optional<Viewer>> viewer(RoutingContext ctx, String lessonId);
+
+    /** The bearer token of the request, or null. */
+    static String bearer(RoutingContext ctx) {
+        String auth = ctx.request().getHeader("Authorization");
+        return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+    }
 
     /**
      * Someone allowed to watch.

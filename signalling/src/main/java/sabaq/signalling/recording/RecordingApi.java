@@ -52,13 +52,16 @@ public final class RecordingApi {
 
     public void list(RoutingContext ctx) {
         String lessonId = ctx.pathParam("id");
-        String auth = ctx.request().getHeader("Authorization");
-        String credential = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
-        Optional<RecordingAccess.Viewer> viewer = access.viewer(credential, lessonId);
-        if (viewer.isEmpty()) {
-            HttpErrors.send(ctx, 403, "FORBIDDEN", "a valid link of this lesson is needed to watch its recordings");
-            return;
-        }
+        access.viewer(ctx, lessonId).onSuccess(viewer -> {
+            if (viewer.isEmpty()) {
+                HttpErrors.send(ctx, 403, "FORBIDDEN", "a valid link of this lesson, or signing in as one of its group, is needed to watch its recordings");
+            } else {
+                respondList(ctx, lessonId, viewer.get());
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void respondList(RoutingContext ctx, String lessonId, RecordingAccess.Viewer viewer) {
         JsonArray list = new JsonArray();
         for (RecordingSummary s : service.recordings(lessonId)) {
             JsonObject o = new JsonObject()
@@ -73,7 +76,7 @@ public final class RecordingApi {
                     .put("renditions", new JsonArray(s.renditions()));
             if (s.error() != null) o.put("error", s.error());
             if (s.status() == RecordingStatus.READY) {
-                boolean download = viewer.get().mayDownloadOriginal();
+                boolean download = viewer.mayDownloadOriginal();
                 String cap = playback.issue(lessonId, s.recordingId(), download, PLAYBACK_TTL_SECONDS);
                 o.put("playbackBase", "/recordings/" + cap + "/" + lessonId + "/" + s.recordingId() + "/");
                 o.put("canDownload", download);

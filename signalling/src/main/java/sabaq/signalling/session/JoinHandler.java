@@ -33,11 +33,14 @@ public final class JoinHandler {
     private final JoinTokens tokens;
     private final LessonRegistry registry;
     private final int maxParticipants;
+    private final boolean allowGuests;
 
-    public JoinHandler(JoinTokens tokens, LessonRegistry registry, int maxParticipants) {
+    /** With {@code allowGuests} false, only personal join tokens (with {@code sub}) are accepted. */
+    public JoinHandler(JoinTokens tokens, LessonRegistry registry, int maxParticipants, boolean allowGuests) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.maxParticipants = maxParticipants;
+        this.allowGuests = allowGuests;
     }
 
     /** Socket context. Throws {@link ProtocolException} for refusals decided here. */
@@ -60,8 +63,13 @@ public final class JoinHandler {
                     check.error() == ErrorCode.TOKEN_EXPIRED ? "the join link has expired" : "the join link is not valid");
         }
         JoinClaims claims = check.claims();
+        if (!claims.isPersonal() && !allowGuests) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "guest links are disabled on this server: sign in and use your own link");
+        }
         String name = null;
-        if (claims.role() != Role.TEACHER) {
+        if (claims.isPersonal()) {
+            name = claims.displayName();
+        } else if (claims.role() != Role.TEACHER) {
             name = TextRules.label(rawName, TextRules.MAX_NAME);
             if (name == null) {
                 throw ProtocolException.badRequest("name must be 1 to " + TextRules.MAX_NAME + " characters without control characters");
@@ -71,19 +79,24 @@ public final class JoinHandler {
         if (hub == null) throw new ProtocolException(ErrorCode.LESSON_NOT_FOUND, "no such lesson");
         session.beginJoin(hub);
         String displayName = name;
-        hub.run(() -> admit(hub, session, claims.role(), displayName, clientId, requestId));
+        hub.run(() -> admit(hub, session, claims, displayName, clientId, requestId));
     }
 
     /** Lesson context. */
-    private void admit(LessonHub hub, ClientSession session, Role role, String name, String clientId, String requestId) {
+    private void admit(LessonHub hub, ClientSession session, JoinClaims claims, String name, String clientId, String requestId) {
+        Role role = claims.role();
         try {
-            Participant p = createParticipant(hub, role, name, clientId);
+            Participant p = createParticipant(hub, role, name, clientId, claims.userId());
             MediaPeer peer = hub.mediaRoom().addPeer(p.id());
             Member m = hub.addMember(p, session, peer);
             session.send(ServerMessages.joined(p, hub.lesson(), requestId).put("recording", hub.recordingActive()));
             hub.broadcastExcept(ServerMessages.participantJoined(p), m);
             session.onSocketContext(session::joinSucceeded);
-            log.debug("lesson {}: {} joined as {} ({})", hub.id(), p.id(), role, session);
+            if (p.userId() != null) {
+                log.info("lesson {}: {} joined as {}, account {}", hub.id(), p.id(), role.wireName(), p.userId());
+            } else {
+                log.debug("lesson {}: {} joined as {} ({})", hub.id(), p.id(), role, session);
+            }
         } catch (ProtocolException e) {
             session.sendError(e.code(), e.getMessage(), requestId);
             session.onSocketContext(session::joinFailed);
@@ -93,13 +106,13 @@ public final class JoinHandler {
         }
     }
 
-    private Participant createParticipant(LessonHub hub, Role role, String name, String clientId) {
+    private Participant createParticipant(LessonHub hub, Role role, String name, String clientId, String userId) {
         Lesson lesson = hub.lesson();
         if (!lesson.isLive() || hub.isClosed()) throw new ProtocolException(ErrorCode.LESSON_ENDED, "the lesson has ended");
         if (lesson.isRemoved(clientId)) throw new ProtocolException(ErrorCode.REMOVED, "you were removed from this lesson");
         if (lesson.participantCount() >= maxParticipants) throw new ProtocolException(ErrorCode.LESSON_FULL, "the lesson is full");
         String displayName = role == Role.TEACHER ? lesson.teacherName() : name;
         String cid = clientId != null ? clientId : hub.newClientId();
-        return new Participant(hub.newParticipantId(), cid, displayName, role);
+        return new Participant(hub.newParticipantId(), cid, displayName, role, userId);
     }
 }

@@ -17,6 +17,7 @@ import sabaq.common.time.TimeSource;
 import sabaq.signalling.lesson.LeaveReason;
 import sabaq.signalling.lesson.Lesson;
 import sabaq.signalling.lesson.LessonIds;
+import sabaq.signalling.lesson.LessonOwner;
 import sabaq.signalling.lesson.Participant;
 import sabaq.signalling.lesson.Track;
 import sabaq.signalling.protocol.ServerMessages;
@@ -40,6 +41,7 @@ public final class LessonHub {
     private static final Logger log = LoggerFactory.getLogger(LessonHub.class);
 
     private final Lesson lesson;
+    private final LessonOwner owner;
     private final Context context;
     private final MediaBackend backend;
     private final TimeSource time;
@@ -51,8 +53,9 @@ public final class LessonHub {
     private boolean recordingActive;
     private String activeSpeaker;
 
-    LessonHub(Lesson lesson, Context context, MediaBackend backend, TimeSource time) {
+    LessonHub(Lesson lesson, LessonOwner owner, Context context, MediaBackend backend, TimeSource time) {
         this.lesson = Objects.requireNonNull(lesson, "lesson");
+        this.owner = owner;
         this.context = Objects.requireNonNull(context, "context");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.time = Objects.requireNonNull(time, "time");
@@ -65,6 +68,11 @@ public final class LessonHub {
 
     public String id() {
         return lesson.id();
+    }
+
+    /** The organisation, group and teacher of a lesson created by a signed-in teacher; null for a guest lesson. */
+    public LessonOwner owner() {
+        return owner;
     }
 
     public Context context() {

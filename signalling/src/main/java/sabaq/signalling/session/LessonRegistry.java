@@ -8,6 +8,7 @@ import sabaq.common.media.MediaBackend;
 import sabaq.common.time.TimeSource;
 import sabaq.signalling.lesson.Lesson;
 import sabaq.signalling.lesson.LessonIds;
+import sabaq.signalling.lesson.LessonOwner;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,13 +38,21 @@ public final class LessonRegistry {
         this.maxLessons = maxLessons;
     }
 
-    /** Creates a live lesson owned by {@code owner}; returns null when the server already holds its maximum. */
+    /** Creates a live guest lesson owned by {@code owner}; returns null when the server already holds its maximum. */
     public LessonHub create(String title, String teacherName, Context owner) {
+        return create(title, teacherName, owner, null);
+    }
+
+    /**
+     * Creates a live lesson run on the {@code context}, for a group when {@code lessonOwner} is given; returns null
+     * when the server already holds its maximum.
+     */
+    public LessonHub create(String title, String teacherName, Context context, LessonOwner lessonOwner) {
         if (hubs.size() >= maxLessons) return null;
         while (true) {
             String id = ids.lessonId();
             Lesson lesson = new Lesson(id, title, teacherName, time.epochMillis(), chatHistory);
-            LessonHub hub = new LessonHub(lesson, owner, media, time);
+            LessonHub hub = new LessonHub(lesson, lessonOwner, context, media, time);
             if (hubs.putIfAbsent(id, hub) == null) {
                 log.info("lesson {} created", id);
                 return hub;

@@ -227,6 +227,7 @@ export default Object.freeze({
   'ops.col.loss': 'Packet loss',
   'ops.col.bitrate': 'Incoming video and audio',
   'ops.col.rtt': 'Round trip',
+  'nav.signIn': 'Sign in',
   'landing.record': 'Record this lesson',
   'controls.record': 'Record',
   'controls.recording': 'Recording',

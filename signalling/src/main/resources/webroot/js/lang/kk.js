@@ -227,6 +227,7 @@ export default Object.freeze({
   'ops.col.loss': 'Пакет жоғалуы',
   'ops.col.bitrate': 'Кіріс бейне мен дыбыс',
   'ops.col.rtt': 'Бару-қайту уақыты',
+  'nav.signIn': 'Кіру',
   'landing.record': 'Бұл сабақты жазып алу',
   'controls.record': 'Жазу',
   'controls.recording': 'Жазылып жатыр',

@@ -227,6 +227,7 @@ export default Object.freeze({
   'ops.col.loss': 'Потери пакетов',
   'ops.col.bitrate': 'Входящее видео и звук',
   'ops.col.rtt': 'Задержка туда-обратно',
+  'nav.signIn': 'Войти',
   'landing.record': 'Записывать этот урок',
   'controls.record': 'Запись',
   'controls.recording': 'Идёт запись',

@@ -33,12 +33,14 @@ class OpsAccessTest {
         SignallingFixture f = SignallingFixture.start(vertx,
                 "ops.allowed-networks = [\"10.0.0.0/8\"], ops.metrics-allowed-networks = [\"192.0.2.0/24\"]");
         try {
+            // Outside the allowed networks the page and its API ask to sign in (a monitor or administrator may);
+            // /metrics has no sign-in: it is refused.
             Response api = f.request(HttpMethod.GET, "/api/ops/system", null);
-            assertRefused(api, 403, "FORBIDDEN");
+            assertRefused(api, 401, "UNAUTHENTICATED");
             assertTrue(api.contentType().startsWith("application/json"));
-            assertRefused(f.request(HttpMethod.GET, "/api/ops/alerts", null), 403, "FORBIDDEN");
-            assertRefused(f.request(HttpMethod.GET, "/api/ops/anything", null), 403, "FORBIDDEN");
-            assertRefused(f.request(HttpMethod.GET, "/ops.html", null), 403, "FORBIDDEN");
+            assertRefused(f.request(HttpMethod.GET, "/api/ops/alerts", null), 401, "UNAUTHENTICATED");
+            assertRefused(f.request(HttpMethod.GET, "/api/ops/anything", null), 401, "UNAUTHENTICATED");
+            assertRefused(f.request(HttpMethod.GET, "/ops.html", null), 401, "UNAUTHENTICATED");
             assertRefused(f.request(HttpMethod.GET, "/metrics", null), 403, "FORBIDDEN");
             assertEquals(200, f.request(HttpMethod.GET, "/healthz", null).status(), "health stays open");
             assertEquals(200, f.request(HttpMethod.GET, "/", null).status(), "the rest of the site stays open");
@@ -72,8 +74,9 @@ class OpsAccessTest {
         try {
             assertRefused(f.request(HttpMethod.GET, "/api/ops/lessons", null), 401, "UNAUTHENTICATED");
             assertRefused(f.request(HttpMethod.GET, "/ops.html", null), 401, "UNAUTHENTICATED");
+            // Without a session, a refusal of the plugged-in check means "sign in first" (signing in may allow it).
             decision.set(OpsAccess.Decision.FORBIDDEN);
-            assertRefused(f.request(HttpMethod.GET, "/api/ops/lessons", null), 403, "FORBIDDEN");
+            assertRefused(f.request(HttpMethod.GET, "/api/ops/lessons", null), 401, "UNAUTHENTICATED");
             decision.set(OpsAccess.Decision.ALLOW);
             assertEquals(200, f.request(HttpMethod.GET, "/api/ops/alerts", null).status());
             Response scrape = f.request(HttpMethod.GET, "/metrics", null);

@@ -1,5 +1,6 @@
 package sabaq.signalling.testing;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +12,9 @@ import sabaq.common.time.FakeTimeSource;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
 import sabaq.signalling.ops.OpsBindings;
+import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.store.Repositories;
+import sabaq.signalling.testing.memory.InMemoryRepositories;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,29 +31,45 @@ public final class SignallingFixture {
     public final FakeMediaBackend media = new FakeMediaBackend();
     public final FakeTimeSource time = new FakeTimeSource();
     public final SignallingConfig config;
+    public final AuthConfig auth;
+    public final Repositories repos;
     public final SignallingServer server;
     private final HttpClientAgent http;
     private final List<TestClient> clients = new ArrayList<>();
 
-    private SignallingFixture(Vertx vertx, String overrides, Function<SignallingConfig, OpsBindings> ops) {
+    private SignallingFixture(Vertx vertx, String overrides, Repositories repos,
+                              Function<SignallingConfig, OpsBindings> ops) {
         this.vertx = vertx;
-        this.config = SignallingConfig.from(ConfigFactory.parseString("sabaq.signalling { port = 0\n"
+        Config c = ConfigFactory.parseString("sabaq.signalling { port = 0\n"
                 + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n"
-                + "tls.enabled = false\n" + overrides + "\n}")
-                .withFallback(ConfigFactory.defaultReference()));
-        this.server = (ops == null ? SignallingServer.start(vertx, config, media, time)
-                : SignallingServer.start(vertx, config, media, time, ops.apply(config))).await();
+                + "tls.enabled = false\n"
+                + "auth.password.argon2 { memory-kib = 64, iterations = 1, parallelism = 1 }\n"
+                + "auth.initial-admin.login = \"\"\n" + overrides + "\n}")
+                .withFallback(ConfigFactory.defaultReference()).resolve();
+        this.config = SignallingConfig.from(c);
+        this.auth = AuthConfig.from(c);
+        this.repos = repos;
+        this.server = (ops == null ? SignallingServer.start(vertx, config, auth, repos, media, time)
+                : SignallingServer.start(vertx, config, auth, repos, media, time, ops.apply(config), null)).await();
         this.http = vertx.createHttpClient();
     }
 
-    /** Starts a server; {@code overrides} is HOCON inside {@code sabaq.signalling { }}. */
+    /**
+     * Starts a server with in-memory stores; {@code overrides} is HOCON inside {@code sabaq.signalling { }}. Argon2
+     * runs with tiny parameters and no initial administrator is created unless the overrides say otherwise.
+     */
     public static SignallingFixture start(Vertx vertx, String overrides) {
-        return new SignallingFixture(vertx, overrides, null);
+        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), null);
+    }
+
+    /** The same with the given stores (e.g. {@code TestCassandra.repositories()}). */
+    public static SignallingFixture start(Vertx vertx, String overrides, Repositories repos) {
+        return new SignallingFixture(vertx, overrides, repos, null);
     }
 
     /** Starts a server with operations bindings of the test's making (media figures, access, readiness checks). */
     public static SignallingFixture start(Vertx vertx, String overrides, Function<SignallingConfig, OpsBindings> ops) {
-        return new SignallingFixture(vertx, overrides, ops);
+        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), ops);
     }
 
     public int port() {

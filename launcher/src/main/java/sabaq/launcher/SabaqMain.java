@@ -12,6 +12,7 @@ import sabaq.common.time.TimeSource;
 import sabaq.media.server.MediaServer;
 import sabaq.media.server.MediaServerConfig;
 import sabaq.recorder.service.RecorderConfig;
+import sabaq.studio.config.StudioConfig;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
 import sabaq.signalling.ops.NetworkOpsAccess;
@@ -75,6 +76,8 @@ public final class SabaqMain {
                     : "the one-time password " + admin.generatedPassword()) + " (you choose a new one then)");
         }
         System.out.println("  Recordings: " + stack.recorder().describe());
+        System.out.println("  Studio:     " + stack.studio().describe() + (stack.studio().studio() == null ? ""
+                : "; " + base + "/studio/index.html, catalog " + base + "/studio/catalog.html"));
         System.out.println();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -100,9 +103,10 @@ public final class SabaqMain {
         private final CassandraStore store;
         private final ForkedCassandra embedded;
         private final RecorderStack recorder;
+        private final StudioStack studio;
 
         private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host, CassandraStore store,
-                           ForkedCassandra embedded, RecorderStack recorder) {
+                           ForkedCassandra embedded, RecorderStack recorder, StudioStack studio) {
             this.vertx = vertx;
             this.media = media;
             this.signalling = signalling;
@@ -110,6 +114,7 @@ public final class SabaqMain {
             this.store = store;
             this.embedded = embedded;
             this.recorder = recorder;
+            this.studio = studio;
         }
 
         public static SabaqStack start(Config config, TimeSource time) throws Exception {
@@ -119,8 +124,10 @@ public final class SabaqMain {
             AuthConfig authConfig = AuthConfig.from(config);
             StorageConfig storage = StorageConfig.from(config);
             RecorderConfig recorderConfig = RecorderConfig.from(config);
+            StudioConfig studioConfig = StudioConfig.from(config);
             ForkedCassandra embedded = null;
             RecorderStack recorder = null;
+            StudioStack studio = null;
             MediaServer media = null;
             Vertx vertx = null;
             CassandraStore store = null;
@@ -132,6 +139,7 @@ public final class SabaqMain {
                     storage = storage.withContactPoints(List.of(embedded.contactPoint()));
                 }
                 recorder = RecorderStack.start(recorderConfig, time);
+                studio = StudioStack.start(studioConfig, recorder, time);
                 media = MediaServer.start(mediaConfig, time);
                 vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
                 store = CassandraStore.open(vertx, storage, SCHEMA_WINDOW).toCompletionStage().toCompletableFuture()
@@ -144,12 +152,14 @@ public final class SabaqMain {
                         new NetworkOpsAccess(signallingConfig.ops().metricsAllowedNetworks()),
                         List.of(new CassandraReadinessCheck(store)));
                 SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, authConfig, repos, media,
-                        time, ops, recorder.service()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder);
+                        time, ops, recorder.service(), studio.routes()).toCompletionStage().toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS);
+                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder, studio);
             } catch (Exception e) {
                 if (store != null) store.close();
                 if (vertx != null) vertx.close();
                 if (media != null) media.close();
+                if (studio != null) studio.close();
                 if (recorder != null) recorder.close();
                 if (embedded != null) embedded.close();
                 // A setting found unusable while starting (a TLS file, an alert rule) is a configuration error.
@@ -169,6 +179,11 @@ public final class SabaqMain {
         /** The recorder and its storage (the embedded S3 server when configured). */
         public RecorderStack recorder() {
             return recorder;
+        }
+
+        /** The course studio (its {@code studio()} is null when the studio is off). */
+        public StudioStack studio() {
+            return studio;
         }
 
         /** The plain HTTP port, or -1 when plain HTTP is off. */
@@ -199,6 +214,7 @@ public final class SabaqMain {
             }
             store.close();
             media.close();
+            studio.close();
             recorder.close();
             if (embedded != null) embedded.close();
         }

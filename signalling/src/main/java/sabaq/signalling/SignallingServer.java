@@ -8,6 +8,7 @@ import sabaq.common.media.MediaBackend;
 import sabaq.common.media.MediaStats;
 import sabaq.common.recording.RecordingService;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.http.ExtraRoutes;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.ops.SessionOpsAccess;
@@ -88,6 +89,18 @@ public final class SignallingServer {
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
                                                  RecordingService recorder) {
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, ExtraRoutes.NONE);
+    }
+
+    /**
+     * As {@link #start(Vertx, SignallingConfig, AuthConfig, Repositories, MediaBackend, TimeSource, OpsBindings,
+     * RecordingService)}, plus the routes of another module ({@code extra}, e.g. the studio's), mounted on every
+     * server instance behind the accounts' guard.
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder, ExtraRoutes extra) {
+        Objects.requireNonNull(extra, "extra");
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(auth, "auth");
@@ -128,10 +141,10 @@ public final class SignallingServer {
         Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
         Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
                 new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts, recordingRoutes,
-                        new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
+                        extra, new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, accounts, recordingRoutes,
+                    dispatcher, ops, accounts, recordingRoutes, extra,
                     new SignallingVerticle.Listen(plainPort, tlsPort, material.result()))).map(first));
         }
         return all.map(v -> {

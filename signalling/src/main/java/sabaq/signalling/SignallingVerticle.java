@@ -12,6 +12,7 @@ import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.http.ExtraRoutes;
 import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.MessageDispatcher;
@@ -43,13 +44,14 @@ final class SignallingVerticle extends VerticleBase {
     private final OpsServices ops;
     private final AccountServices accounts;
     private final RecordingRoutes recordings;
+    private final ExtraRoutes extra;
     private final Listen listen;
     private HttpServer plain;
     private HttpServer secure;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
                        MessageDispatcher dispatcher, OpsServices ops, AccountServices accounts,
-                       RecordingRoutes recordings, Listen listen) {
+                       RecordingRoutes recordings, ExtraRoutes extra, Listen listen) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
@@ -58,6 +60,7 @@ final class SignallingVerticle extends VerticleBase {
         this.ops = ops;
         this.accounts = accounts;
         this.recordings = recordings;
+        this.extra = extra;
         this.listen = listen;
     }
 
@@ -109,6 +112,7 @@ final class SignallingVerticle extends VerticleBase {
         router.get("/api/lessons/:id").handler(api::get);
         ops.routes().mount(router);
         recordings.mount(vertx, router);
+        extra.mount(vertx, router, accounts.guard());
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "NOT_FOUND", "no such API endpoint"));
         router.route("/api/*").failureHandler(HttpErrors::onFailure);
         // Refusals of guarded routes outside /api (e.g. /metrics) are answered as JSON too.

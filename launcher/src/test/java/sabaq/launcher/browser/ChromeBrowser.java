@@ -160,6 +160,14 @@ public final class ChromeBrowser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector)).click();
     }
 
+    /**
+     * Sets a cookie for the open page's site (e.g. a session signed in over the API, so a test need not go through
+     * the sign-in pages again).
+     */
+    public void addCookie(String cookieName, String value) {
+        driver.manage().addCookie(new org.openqa.selenium.Cookie(cookieName, value, "/"));
+    }
+
     /** The page's current URL. */
     public String url() {
         return driver.getCurrentUrl();

@@ -33,7 +33,9 @@ public enum Action {
     LESSON_CREATE,
     LESSON_LIST,
     LESSON_JOIN,
-    OPS_READ;
+    OPS_READ,
+    STUDIO_EDIT,
+    CATALOG_READ;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

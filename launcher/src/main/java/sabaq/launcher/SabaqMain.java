@@ -12,6 +12,7 @@ import sabaq.common.time.TimeSource;
 import sabaq.media.server.MediaServer;
 import sabaq.media.server.MediaServerConfig;
 import sabaq.recorder.service.RecorderConfig;
+import sabaq.studio.config.StudioConfig;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
 import sabaq.signalling.ops.NetworkOpsAccess;
@@ -76,6 +77,8 @@ public final class SabaqMain {
                     : "the one-time password " + admin.generatedPassword()) + " (you choose a new one then)");
         }
         System.out.println("  Recordings: " + stack.recorder().describe());
+        System.out.println("  Studio:     " + stack.studio().describe() + (stack.studio().studio() == null ? ""
+                : "; " + base + "/studio/index.html, catalog " + base + "/studio/catalog.html"));
         System.out.println();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,9 +105,10 @@ public final class SabaqMain {
         private final ForkedCassandra embedded;
         private final RecorderStack recorder;
         private final FootprintStack footprint;
+        private final StudioStack studio;
 
         private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host, CassandraStore store,
-                           ForkedCassandra embedded, RecorderStack recorder, FootprintStack footprint) {
+                           ForkedCassandra embedded, RecorderStack recorder, FootprintStack footprint, StudioStack studio) {
             this.vertx = vertx;
             this.media = media;
             this.signalling = signalling;
@@ -113,6 +117,7 @@ public final class SabaqMain {
             this.embedded = embedded;
             this.recorder = recorder;
             this.footprint = footprint;
+            this.studio = studio;
         }
 
         public static SabaqStack start(Config config, TimeSource time) throws Exception {
@@ -122,8 +127,10 @@ public final class SabaqMain {
             AuthConfig authConfig = AuthConfig.from(config);
             StorageConfig storage = StorageConfig.from(config);
             RecorderConfig recorderConfig = RecorderConfig.from(config);
+            StudioConfig studioConfig = StudioConfig.from(config);
             ForkedCassandra embedded = null;
             RecorderStack recorder = null;
+            StudioStack studio = null;
             MediaServer media = null;
             Vertx vertx = null;
             CassandraStore store = null;
@@ -136,6 +143,7 @@ public final class SabaqMain {
                     storage = storage.withContactPoints(List.of(embedded.contactPoint()));
                 }
                 recorder = RecorderStack.start(recorderConfig, time);
+                studio = StudioStack.start(studioConfig, recorder, time);
                 media = MediaServer.start(mediaConfig, time);
                 vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
                 store = CassandraStore.open(vertx, storage, SCHEMA_WINDOW).toCompletionStage().toCompletableFuture()
@@ -150,15 +158,16 @@ public final class SabaqMain {
                         new NetworkOpsAccess(signallingConfig.ops().metricsAllowedNetworks()),
                         List.of(new CassandraReadinessCheck(store)));
                 SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, authConfig, repos, media,
-                        time, ops, recorder.service(), footprint.services(), FootprintSettings.from(config))
+                        time, ops, recorder.service(), footprint.services(), FootprintSettings.from(config), studio.routes())
                         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder,
-                        footprint);
+                        footprint, studio);
             } catch (Exception e) {
                 if (footprint != null) footprint.close();
                 if (store != null) store.close();
                 if (vertx != null) vertx.close();
                 if (media != null) media.close();
+                if (studio != null) studio.close();
                 if (recorder != null) recorder.close();
                 if (embedded != null) embedded.close();
                 // A setting found unusable while starting (a TLS file, an alert rule) is a configuration error.
@@ -183,6 +192,11 @@ public final class SabaqMain {
         /** The footprint journal, writer and tables. */
         public FootprintStack footprint() {
             return footprint;
+        }
+
+        /** The course studio (its {@code studio()} is null when the studio is off). */
+        public StudioStack studio() {
+            return studio;
         }
 
         /** The plain HTTP port, or -1 when plain HTTP is off. */
@@ -214,6 +228,7 @@ public final class SabaqMain {
             footprint.close();
             store.close();
             media.close();
+            studio.close();
             recorder.close();
             if (embedded != null) embedded.close();
         }

@@ -8,6 +8,7 @@ import sabaq.common.media.MediaBackend;
 import sabaq.common.media.MediaStats;
 import sabaq.common.recording.RecordingService;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.http.ExtraRoutes;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.ops.OpsServices;
 import sabaq.signalling.ops.SessionOpsAccess;
@@ -116,6 +117,18 @@ public final class SignallingServer {
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
                                                  RecordingService recorder, FootprintServices footprint,
                                                  FootprintSettings settings) {
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, footprint, settings, ExtraRoutes.NONE);
+    }
+
+    /**
+     * The same, plus the routes of another module ({@code extra}, e.g. the studio's), mounted on every server
+     * instance behind the accounts' guard.
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder, FootprintServices footprint,
+                                                 FootprintSettings settings, ExtraRoutes extra) {
+        Objects.requireNonNull(extra, "extra");
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(footprint, "footprint");
         Objects.requireNonNull(settings, "settings");
@@ -162,10 +175,10 @@ public final class SignallingServer {
         Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
         Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
                 new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts, recordingRoutes,
-                        footprint, new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
+                        footprint, extra, new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, accounts, recordingRoutes, footprint,
+                    dispatcher, ops, accounts, recordingRoutes, footprint, extra,
                     new SignallingVerticle.Listen(plainPort, tlsPort, material.result()))).map(first));
         }
         return all.map(v -> {

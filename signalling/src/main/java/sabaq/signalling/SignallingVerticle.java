@@ -13,6 +13,7 @@ import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
 import sabaq.signalling.ops.OpsServices;
+import sabaq.signalling.http.ExtraRoutes;
 import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.MessageDispatcher;
@@ -45,13 +46,15 @@ final class SignallingVerticle extends VerticleBase {
     private final AccountServices accounts;
     private final RecordingRoutes recordings;
     private final FootprintServices footprint;
+    private final ExtraRoutes extra;
     private final Listen listen;
     private HttpServer plain;
     private HttpServer secure;
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
                        MessageDispatcher dispatcher, OpsServices ops, AccountServices accounts,
-                       RecordingRoutes recordings, FootprintServices footprint, Listen listen) {
+                       RecordingRoutes recordings, FootprintServices footprint,
+                       ExtraRoutes extra, Listen listen) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
@@ -61,6 +64,7 @@ final class SignallingVerticle extends VerticleBase {
         this.accounts = accounts;
         this.recordings = recordings;
         this.footprint = footprint;
+        this.extra = extra;
         this.listen = listen;
     }
 
@@ -112,6 +116,7 @@ final class SignallingVerticle extends VerticleBase {
         router.get("/api/lessons/:id").handler(api::get);
         ops.routes().mount(router);
         recordings.mount(vertx, router);
+        extra.mount(vertx, router, accounts.guard());
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "NOT_FOUND", "no such API endpoint"));
         router.route("/api/*").failureHandler(HttpErrors::onFailure);
         // Refusals of guarded routes outside /api (e.g. /metrics) are answered as JSON too.

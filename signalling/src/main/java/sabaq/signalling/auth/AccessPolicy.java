@@ -15,6 +15,7 @@ import static sabaq.signalling.account.AccountRole.METHODIST;
 import static sabaq.signalling.account.AccountRole.MONITOR;
 import static sabaq.signalling.account.AccountRole.PARENT;
 import static sabaq.signalling.account.AccountRole.STUDENT;
+import static sabaq.signalling.account.AccountRole.STUDIO_STAFF;
 import static sabaq.signalling.account.AccountRole.TEACHER;
 import static sabaq.signalling.account.AccountRole.TUTOR;
 
@@ -63,6 +64,10 @@ public final class AccessPolicy {
         row(Action.FOOTPRINT_CHILD_READ, Scope.OWN_CHILD, EnumSet.of(PARENT));
         row(Action.CURRICULUM_READ, Scope.ORGANISATION, footprintReaders);
         row(Action.CURRICULUM_WRITE, Scope.ORGANISATION, EnumSet.of(METHODIST, DIRECTOR, ADMINISTRATOR));
+        // The course studio (docs/studio.md): courses are not held by an organisation; everyone with a role may
+        // browse what is published.
+        row(Action.STUDIO_EDIT, Scope.ANYWHERE, EnumSet.of(METHODIST, STUDIO_STAFF));
+        row(Action.CATALOG_READ, Scope.ANYWHERE, everyone);
         for (Action a : Action.values()) {
             if (!SCOPES.containsKey(a)) throw new ExceptionInInitializerError("no access row for " + a);
         }

@@ -38,7 +38,9 @@ public enum Action {
     FOOTPRINT_OWN_READ,
     FOOTPRINT_CHILD_READ,
     CURRICULUM_READ,
-    CURRICULUM_WRITE;
+    CURRICULUM_WRITE,
+    STUDIO_EDIT,
+    CATALOG_READ;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

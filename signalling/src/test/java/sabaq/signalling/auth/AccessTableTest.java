@@ -54,7 +54,8 @@ class AccessTableTest {
     static void world(Vertx vertx) {
         TestCassandra.truncateAll();
         f = SignallingFixture.start(vertx, "auth.initial-admin { login = root, password = \"Root-Initial-1\" }\n"
-                + "auth.mfa-required = false\nallow-guest-join = false\nops.allowed-networks = []", TestCassandra.repositories());
+                + "auth.mfa-required = false\nallow-guest-join = false\nops.allowed-networks = []", TestCassandra.repositories(),
+                AccessTableTest::studioRoutes);
         root = new ApiClient(f.port());
         Accounts.firstSignIn(root, f.time, "root", "Root-Initial-1", PASSWORD);
         school = UUID.fromString(root.post("/api/orgs", new JsonObject().put("name", "School 1")).json().getString("id"));
@@ -82,6 +83,18 @@ class AccessTableTest {
         Accounts.createUser(root, school, "teacher-7b", "Initial-" + PASSWORD, new JsonArray().add(Accounts.role("teacher", g2)));
         teacherOfG2 = signedIn("teacher-7b");
 
+    }
+
+    /**
+     * The studio's routes as the launcher mounts them (through {@code ExtraRoutes}, behind the guard), answered here
+     * by stand-ins: the studio module itself is not a dependency of signalling (its routes are tested in
+     * {@code StudioRoutesTest} and, with this guard, in the launcher's {@code CoursePageBrowserTest}).
+     */
+    static void studioRoutes(io.vertx.core.Vertx vertx, io.vertx.ext.web.Router router, sabaq.signalling.http.AccessGuard guard) {
+        router.get("/api/studio/courses").handler(guard.requireRole(Action.STUDIO_EDIT))
+                .handler(ctx -> ctx.json(new JsonObject().put("courses", new JsonArray())));
+        router.get("/api/catalog").handler(guard.requireRole(Action.CATALOG_READ))
+                .handler(ctx -> ctx.json(new JsonObject().put("courses", new JsonArray())));
     }
 
     @AfterAll
@@ -173,6 +186,8 @@ class AccessTableTest {
             case CURRICULUM_WRITE: return c -> c.post("/api/orgs/" + school + "/programmes", new JsonObject()
                     .put("name", "Programme " + counter.incrementAndGet()).put("kind", "school")
                     .put("groupIds", new JsonArray().add(g1.toString())).put("disciplines", new JsonArray()));
+            case STUDIO_EDIT: return c -> c.get("/api/studio/courses");
+            case CATALOG_READ: return c -> c.get("/api/catalog");
             default: throw new AssertionError("no request for " + a);
         }
     }

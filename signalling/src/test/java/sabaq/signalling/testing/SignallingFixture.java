@@ -14,6 +14,8 @@ import sabaq.common.recording.RecordingService;
 import sabaq.common.time.FakeTimeSource;
 import sabaq.signalling.SignallingConfig;
 import sabaq.signalling.SignallingServer;
+import sabaq.signalling.http.ExtraRoutes;
+import sabaq.common.media.MediaStats;
 import sabaq.signalling.ops.OpsBindings;
 import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.footprint.FootprintServices;
@@ -48,13 +50,13 @@ public final class SignallingFixture {
     private final List<TestClient> clients = new ArrayList<>();
 
     private SignallingFixture(Vertx vertx, String overrides, Repositories repos,
-                              Function<SignallingConfig, OpsBindings> ops) {
-        this(vertx, overrides, repos, ops, null, FootprintSink.NONE);
+                              Function<SignallingConfig, OpsBindings> ops, ExtraRoutes extra) {
+        this(vertx, overrides, repos, ops, null, FootprintSink.NONE, extra);
     }
 
     private SignallingFixture(Vertx vertx, String overrides, Repositories repos,
                               Function<SignallingConfig, OpsBindings> ops, RecordingService recorder,
-                              FootprintSink extraSink) {
+                              FootprintSink extraSink, ExtraRoutes extra) {
         this.vertx = vertx;
         Config c = ConfigFactory.parseString("sabaq.signalling { port = 0\n"
                 + "token-secret = \"test-secret-test-secret-test-secret-0123\"\n"
@@ -72,7 +74,7 @@ public final class SignallingFixture {
         };
         OpsBindings bindings = ops == null ? OpsBindings.defaults(config.ops(), MediaStats.NONE) : ops.apply(config);
         this.server = SignallingServer.start(vertx, config, auth, repos, media, time, bindings, recorder,
-                new FootprintServices(sink, footprint, footprint), footprintSettings).await();
+                new FootprintServices(sink, footprint, footprint), footprintSettings, extra).await();
         this.http = vertx.createHttpClient();
     }
 
@@ -81,17 +83,22 @@ public final class SignallingFixture {
      * runs with tiny parameters and no initial administrator is created unless the overrides say otherwise.
      */
     public static SignallingFixture start(Vertx vertx, String overrides) {
-        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), null);
+        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), null, ExtraRoutes.NONE);
     }
 
     /** The same with the given stores (e.g. {@code TestCassandra.repositories()}). */
     public static SignallingFixture start(Vertx vertx, String overrides, Repositories repos) {
-        return new SignallingFixture(vertx, overrides, repos, null);
+        return new SignallingFixture(vertx, overrides, repos, null, ExtraRoutes.NONE);
+    }
+
+    /** The same with routes of another module mounted behind the accounts' guard (as the launcher mounts the studio's). */
+    public static SignallingFixture start(Vertx vertx, String overrides, Repositories repos, ExtraRoutes extra) {
+        return new SignallingFixture(vertx, overrides, repos, null, extra);
     }
 
     /** Starts a server with operations bindings of the test's making (media figures, access, readiness checks). */
     public static SignallingFixture start(Vertx vertx, String overrides, Function<SignallingConfig, OpsBindings> ops) {
-        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), ops);
+        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), ops, ExtraRoutes.NONE);
     }
 
     /**
@@ -100,7 +107,7 @@ public final class SignallingFixture {
      */
     public static SignallingFixture withFootprint(Vertx vertx, String overrides, RecordingService recorder,
                                                   FootprintSink footprint) {
-        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), null, recorder, footprint);
+        return new SignallingFixture(vertx, overrides, InMemoryRepositories.create(), null, recorder, footprint, ExtraRoutes.NONE);
     }
 
     public int port() {

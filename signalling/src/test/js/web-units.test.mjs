@@ -239,6 +239,22 @@ test('the web client is self-contained and small: no remote resources, no images
   assert.ok(total < 360_000, `webroot is ${total} bytes`);
 });
 
+test('monitoring page helpers: durations, shares, periods, the line and export paths', async () => {
+  const { clock, share, defaultPeriod, offTheLine, apiPath } = await import('../../main/resources/webroot/js/footprint-format.js');
+  assert.equal(clock(0), '0:00');
+  assert.equal(clock(61_400), '1:01');
+  assert.equal(clock(3_725_000), '1:02:05');
+  assert.equal(clock(-1), '–');
+  assert.equal(clock(undefined), '–');
+  assert.equal(share(0.3, 'en'), '30 %');
+  assert.equal(share(0.2555, 'ru'), '25,6 %');
+  assert.equal(share(null, 'kk'), '–');
+  assert.deepEqual(defaultPeriod(new Date(Date.UTC(2026, 10, 23, 22, 30))), { from: '2026-11-17', to: '2026-11-23' });
+  assert.equal(offTheLine({ belowSynchronousMinimum: true }), true);
+  assert.equal(offTheLine({ belowSynchronousMinimum: false, aboveDistanceMaximum: false }), false);
+  assert.equal(apiPath('api/x', { from: '2026-11-01', group: null, lang: 'kk', q: 'a b' }), 'api/x?from=2026-11-01&lang=kk&q=a%20b');
+});
+
 test('a student downloads under 200 KB: the lesson page and everything it loads (not the account or ops pages)', () => {
   const files = ['lesson.html', 'css/sabaq.css', 'js/lesson.js', ...importGraph('js/lesson.js')];
   const bytes = files.reduce((sum, file) => sum + statSync(join(webroot, file)).size, 0);
@@ -266,7 +282,7 @@ function importGraph(entry) {
 test('each page preloads exactly the modules its entry script imports (no request waterfall)', () => {
   const pages = [['lesson.html', 'js/lesson.js'], ['index.html', 'js/landing.js'], ['ops.html', 'js/ops.js'],
     ['signin.html', 'js/signin.js'], ['my-lessons.html', 'js/my-lessons.js'], ['parent.html', 'js/parent.js'],
-    ['admin.html', 'js/admin.js']];
+    ['admin.html', 'js/admin.js'], ['monitoring.html', 'js/monitoring.js']];
   for (const [page, entry] of pages) {
     const html = readFileSync(join(webroot, page), 'utf8');
     assert.ok(html.includes(`<script type="module" src="${entry}"></script>`), page);
@@ -310,7 +326,7 @@ test('account pages: same-site return pages only, pages and home by role', async
   const with_ = (...roles) => ({ roles: roles.map((role) => ({ role })) });
   assert.deepEqual(pagesFor(with_('student')).map((p) => p.page), ['my-lessons.html']);
   assert.deepEqual(pagesFor(with_('parent', 'teacher')).map((p) => p.page), ['my-lessons.html', 'parent.html']);
-  assert.deepEqual(pagesFor(with_('monitor')).map((p) => p.page), ['admin.html']);
+  assert.deepEqual(pagesFor(with_('monitor')).map((p) => p.page), ['admin.html', 'monitoring.html']);
   assert.equal(homeFor(with_('administrator', 'parent')), 'parent.html');
   assert.equal(homeFor(with_('administrator')), 'admin.html');
   assert.equal(homeFor(with_()), 'my-lessons.html');
@@ -322,4 +338,13 @@ test('extended dictionaries: account strings are found, the lesson client does n
   await import('../../main/resources/webroot/js/accounts-i18n.js');
   assert.equal(t('signin.heading'), (await import('../../main/resources/webroot/js/lang/accounts-kk.js')).default['signin.heading']);
   assert.notEqual(errorText('INVALID_CREDENTIALS'), errorText('NO_SUCH_CODE'));
+});
+
+test('watched ranges: merged, and what was reported is not reported again', async () => {
+  const { mergeRanges, subtractRanges } = await import('../../main/resources/webroot/js/watched-ranges.js');
+  assert.deepEqual(mergeRanges([[5000, 9000], [0, 1000], [800, 2000], [3000, 3000], [7000, 6000]]), [[0, 2000], [5000, 9000]]);
+  assert.deepEqual(subtractRanges([[0, 10_000]], [[2000, 3000], [5000, 6000]]), [[0, 2000], [3000, 5000], [6000, 10_000]]);
+  assert.deepEqual(subtractRanges([[0, 10_000]], [[0, 10_000]]), []);
+  assert.deepEqual(subtractRanges([[1000, 2000], [4000, 8000]], [[1500, 4500]]), [[1000, 1500], [4500, 8000]]);
+  assert.deepEqual(subtractRanges([[0, 1000]], []), [[0, 1000]]);
 });

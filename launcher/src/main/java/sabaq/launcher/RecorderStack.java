@@ -54,6 +54,7 @@ public final class RecorderStack implements AutoCloseable {
             LOG.warn("object storage at {} is not reachable now ({}); recordings spool locally until it is", endpoint,
                     e.getMessage());
         }
+        recorder.loadStoredRecordings();
         LOG.info("recorder ready: {} at {}, bucket {}, {}", st.embedded() ? "embedded S3" : "S3", endpoint, st.bucket(), tools);
         return new RecorderStack(config, s3, recorder, endpoint);
     }

@@ -21,6 +21,7 @@ import sabaq.signalling.store.CassandraReadinessCheck;
 import sabaq.signalling.tls.TlsMaterial;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
+import sabaq.signalling.footprint.FootprintSettings;
 import sabaq.signalling.store.CassandraStore;
 import sabaq.signalling.store.Repositories;
 import sabaq.signalling.store.StorageConfig;
@@ -103,10 +104,11 @@ public final class SabaqMain {
         private final CassandraStore store;
         private final ForkedCassandra embedded;
         private final RecorderStack recorder;
+        private final FootprintStack footprint;
         private final StudioStack studio;
 
         private SabaqStack(Vertx vertx, MediaServer media, SignallingServer signalling, String host, CassandraStore store,
-                           ForkedCassandra embedded, RecorderStack recorder, StudioStack studio) {
+                           ForkedCassandra embedded, RecorderStack recorder, FootprintStack footprint, StudioStack studio) {
             this.vertx = vertx;
             this.media = media;
             this.signalling = signalling;
@@ -114,6 +116,7 @@ public final class SabaqMain {
             this.store = store;
             this.embedded = embedded;
             this.recorder = recorder;
+            this.footprint = footprint;
             this.studio = studio;
         }
 
@@ -131,6 +134,7 @@ public final class SabaqMain {
             MediaServer media = null;
             Vertx vertx = null;
             CassandraStore store = null;
+            FootprintStack footprint = null;
             try {
                 if (storage.embedded()) {
                     LOG.info("starting the embedded Cassandra (data in {})", storage.embeddedDataDir().toAbsolutePath());
@@ -146,16 +150,20 @@ public final class SabaqMain {
                         .get(2, TimeUnit.MINUTES);
                 Repositories repos = Repositories.cassandra(vertx, store).toCompletionStage().toCompletableFuture()
                         .get(2, TimeUnit.MINUTES);
+                // The digital footprint: journalled locally, written to the same keyspace.
+                footprint = FootprintStack.start(config, store.session());
                 // Operations: the SFU's figures, and who may see the operations page and /metrics.
                 // Signalling adds the role check for signed-in people; /readyz also asks Cassandra.
                 OpsBindings ops = new OpsBindings(media, new NetworkOpsAccess(signallingConfig.ops().allowedNetworks()),
                         new NetworkOpsAccess(signallingConfig.ops().metricsAllowedNetworks()),
                         List.of(new CassandraReadinessCheck(store)));
                 SignallingServer signalling = SignallingServer.start(vertx, signallingConfig, authConfig, repos, media,
-                        time, ops, recorder.service(), studio.routes()).toCompletionStage().toCompletableFuture()
-                        .get(60, TimeUnit.SECONDS);
-                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder, studio);
+                        time, ops, recorder.service(), footprint.services(), FootprintSettings.from(config), studio.routes())
+                        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                return new SabaqStack(vertx, media, signalling, signallingConfig.host(), store, embedded, recorder,
+                        footprint, studio);
             } catch (Exception e) {
+                if (footprint != null) footprint.close();
                 if (store != null) store.close();
                 if (vertx != null) vertx.close();
                 if (media != null) media.close();
@@ -179,6 +187,11 @@ public final class SabaqMain {
         /** The recorder and its storage (the embedded S3 server when configured). */
         public RecorderStack recorder() {
             return recorder;
+        }
+
+        /** The footprint journal, writer and tables. */
+        public FootprintStack footprint() {
+            return footprint;
         }
 
         /** The course studio (its {@code studio()} is null when the studio is off). */
@@ -212,6 +225,7 @@ public final class SabaqMain {
             } catch (Exception e) {
                 LOG.warn("vert.x close: {}", e.toString());
             }
+            footprint.close();
             store.close();
             media.close();
             studio.close();

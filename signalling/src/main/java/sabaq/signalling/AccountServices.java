@@ -18,6 +18,7 @@ import sabaq.signalling.auth.SessionTokens;
 import sabaq.signalling.auth.SignInService;
 import sabaq.signalling.auth.SignInThrottle;
 import sabaq.signalling.auth.oidc.OidcLogin;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.http.AccessGuard;
 import sabaq.signalling.http.ApiRoutes;
 import sabaq.signalling.http.CsrfGuard;
@@ -76,9 +77,9 @@ public final class AccountServices {
     }
 
     /** What the API routes use. */
-    ApiRoutes.Services routes(SignallingConfig config) {
+    ApiRoutes.Services routes(SignallingConfig config, FootprintServices footprint) {
         return new ApiRoutes.Services(config, auth, repos, auditor, sessions, signIn, accounts, roles, directory, consent,
-                importer, export, cookies, guard, csrf, oidc, time);
+                importer, export, cookies, guard, csrf, oidc, time, footprint);
     }
 
     /** Route protection by role (docs/security.md). */

@@ -15,6 +15,10 @@ import sabaq.signalling.ops.SessionOpsAccess;
 import sabaq.signalling.account.InitialAdministrator;
 import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.recording.AccountRecordingAccess;
+import sabaq.signalling.footprint.FootprintServices;
+import sabaq.signalling.footprint.FootprintSettings;
+import sabaq.signalling.footprint.RecordingWatchApi;
+import sabaq.signalling.footprint.WatchReportLimit;
 import sabaq.signalling.recording.JoinTokenRecordingAccess;
 import sabaq.signalling.recording.LessonRecordings;
 import sabaq.signalling.recording.NoRecordings;
@@ -43,6 +47,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SignallingServer {
     private static final Logger log = LoggerFactory.getLogger(SignallingServer.class);
+    /** Join links whose watch reports are counted at once (see {@link WatchReportLimit}). */
+    private static final int MAX_WATCH_VIEWERS = 100_000;
 
     private final Vertx vertx;
     private final LessonRegistry registry;
@@ -89,19 +95,43 @@ public final class SignallingServer {
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
                                                  RecordingService recorder) {
-        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, ExtraRoutes.NONE);
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, FootprintServices.NONE);
     }
 
     /**
-     * As {@link #start(Vertx, SignallingConfig, AuthConfig, Repositories, MediaBackend, TimeSource, OpsBindings,
-     * RecordingService)}, plus the routes of another module ({@code extra}, e.g. the studio's), mounted on every
-     * server instance behind the accounts' guard.
+     * Starts the server as above, with the digital footprint: lesson events recorded into {@code footprint.sink()},
+     * the monitoring and curriculum routes over its reports and curriculum (docs/footprint.md), emitted with the
+     * default {@link FootprintSettings}.
      */
     public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
                                                  MediaBackend media, TimeSource time, OpsBindings opsBindings,
-                                                 RecordingService recorder, ExtraRoutes extra) {
+                                                 RecordingService recorder, FootprintServices footprint) {
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, footprint, FootprintSettings.defaults());
+    }
+
+    /**
+     * The same, with the footprint emitted as {@code settings} say (connection quality samples per participant,
+     * recording-watched reports per link).
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder, FootprintServices footprint,
+                                                 FootprintSettings settings) {
+        return start(vertx, config, auth, repos, media, time, opsBindings, recorder, footprint, settings, ExtraRoutes.NONE);
+    }
+
+    /**
+     * The same, plus the routes of another module ({@code extra}, e.g. the studio's, mounted by the launcher) on every
+     * server instance, behind the accounts' guard.
+     */
+    public static Future<SignallingServer> start(Vertx vertx, SignallingConfig config, AuthConfig auth, Repositories repos,
+                                                 MediaBackend media, TimeSource time, OpsBindings opsBindings,
+                                                 RecordingService recorder, FootprintServices footprint,
+                                                 FootprintSettings settings, ExtraRoutes extra) {
         Objects.requireNonNull(extra, "extra");
         Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(footprint, "footprint");
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(repos, "repos");
@@ -111,14 +141,18 @@ public final class SignallingServer {
         byte[] secret = secret(config);
         JoinTokens tokens = new JoinTokens(secret, time);
         AccountServices accounts = new AccountServices(vertx, config, auth, repos, time, secret);
-        LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons());
+        LessonRegistry registry = new LessonRegistry(media, time, config.chatHistory(), config.maxLessons(), footprint.sink(),
+                settings.qualityInterval());
         JoinHandler joins = new JoinHandler(tokens, registry, config.maxParticipantsPerLesson(), auth.allowGuestJoin());
         LessonRecordings recordings = recorder == null ? null
                 : new LessonRecordings(recorder, tokens, registry, config.tokenTtl());
         MessageDispatcher dispatcher = new MessageDispatcher(joins, new LessonRequests(time, recordings));
-        RecordingRoutes recordingRoutes = new RecordingRoutes(recorder == null ? NoRecordings.INSTANCE : recorder,
+        RecordingService recordingService = recorder == null ? NoRecordings.INSTANCE : recorder;
+        RecordingWatchApi watch = new RecordingWatchApi(recordingService, tokens, registry, footprint.sink(),
+                new WatchReportLimit(settings.watchReportsPerMinute(), MAX_WATCH_VIEWERS), time);
+        RecordingRoutes recordingRoutes = new RecordingRoutes(recordingService,
                 new AccountRecordingAccess(new JoinTokenRecordingAccess(tokens), accounts.guard(), repos.lessons()),
-                new PlaybackTokens(secret, time));
+                new PlaybackTokens(secret, time), watch);
         OpsServices ops;
         try {
             // Signed-in people are allowed by role (OPS_READ); requests without a session as the bindings say.
@@ -141,10 +175,10 @@ public final class SignallingServer {
         Future<InitialAdministrator.Outcome> admin = accounts.initialAdministrator.ensure();
         Future<SignallingVerticle> all = admin.compose(a -> material).compose(tls -> deploy(vertx, deployments,
                 new SignallingVerticle(config, time, tokens, registry, dispatcher, ops, accounts, recordingRoutes,
-                        extra, new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
+                        footprint, extra, new SignallingVerticle.Listen(plainPort, tlsPort, tls))));
         for (int i = 1; i < config.eventLoops(); i++) {
             all = all.compose(first -> deploy(vertx, deployments, new SignallingVerticle(config, time, tokens, registry,
-                    dispatcher, ops, accounts, recordingRoutes, extra,
+                    dispatcher, ops, accounts, recordingRoutes, footprint, extra,
                     new SignallingVerticle.Listen(plainPort, tlsPort, material.result()))).map(first));
         }
         return all.map(v -> {

@@ -7,12 +7,13 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import sabaq.common.time.TimeSource;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.http.ApiRoutes;
+import sabaq.signalling.http.ExtraRoutes;
 import sabaq.signalling.http.HttpErrors;
 import sabaq.signalling.http.LessonApi;
 import sabaq.signalling.http.SecurityHeaders;
 import sabaq.signalling.ops.OpsServices;
-import sabaq.signalling.http.ExtraRoutes;
 import sabaq.signalling.recording.RecordingRoutes;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.session.MessageDispatcher;
@@ -44,6 +45,7 @@ final class SignallingVerticle extends VerticleBase {
     private final OpsServices ops;
     private final AccountServices accounts;
     private final RecordingRoutes recordings;
+    private final FootprintServices footprint;
     private final ExtraRoutes extra;
     private final Listen listen;
     private HttpServer plain;
@@ -51,7 +53,7 @@ final class SignallingVerticle extends VerticleBase {
 
     SignallingVerticle(SignallingConfig config, TimeSource time, JoinTokens tokens, LessonRegistry registry,
                        MessageDispatcher dispatcher, OpsServices ops, AccountServices accounts,
-                       RecordingRoutes recordings, ExtraRoutes extra, Listen listen) {
+                       RecordingRoutes recordings, FootprintServices footprint, ExtraRoutes extra, Listen listen) {
         this.config = config;
         this.time = time;
         this.tokens = tokens;
@@ -60,6 +62,7 @@ final class SignallingVerticle extends VerticleBase {
         this.ops = ops;
         this.accounts = accounts;
         this.recordings = recordings;
+        this.footprint = footprint;
         this.extra = extra;
         this.listen = listen;
     }
@@ -108,7 +111,7 @@ final class SignallingVerticle extends VerticleBase {
         router.route().handler(ops.traffic()::countRequest);
         router.get("/ws").handler(ws::handle);
         router.route().handler(SecurityHeaders::handle);
-        ApiRoutes.mount(router, accounts.routes(config), tokens, registry, api, context);
+        ApiRoutes.mount(router, accounts.routes(config, footprint), tokens, registry, api, context);
         router.get("/api/lessons/:id").handler(api::get);
         ops.routes().mount(router);
         recordings.mount(vertx, router);

@@ -79,6 +79,8 @@ export async function signOut() {
 }
 
 const ADMIN_ROLES = ['administrator', 'director', 'deputy-director', 'methodist', 'monitor'];
+/** Who sees other people's digital footprint (docs/footprint.md section 4). */
+const MONITORING_ROLES = ['monitor', 'director', 'deputy-director', 'methodist', 'administrator'];
 
 /** The pages a person may use, by their roles: [{page, key}] for the account bar. */
 export function pagesFor(user) {
@@ -87,6 +89,7 @@ export function pagesFor(user) {
   if (['teacher', 'tutor', 'student'].some((r) => roles.has(r))) pages.push({ page: 'my-lessons.html', key: 'nav.lessons' });
   if (roles.has('parent')) pages.push({ page: 'parent.html', key: 'nav.children' });
   if (ADMIN_ROLES.some((r) => roles.has(r))) pages.push({ page: 'admin.html', key: 'nav.admin' });
+  if (MONITORING_ROLES.some((r) => roles.has(r))) pages.push({ page: 'monitoring.html', key: 'nav.monitoring' });
   return pages;
 }
 

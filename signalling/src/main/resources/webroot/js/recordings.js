@@ -4,21 +4,28 @@
 import { initLanguage, mountLanguageSwitch, onLanguageChange, t, errorText, formatDateTime, translateTree } from './i18n.js';
 import { $, h } from './dom.js';
 import { readParams, tokenClaims } from './url.js';
+import { mergeRanges, subtractRanges, playedRanges, newWatchId } from './watched-ranges.js';
 
 const POLL_MS = 3000;
+/** How often a playing recording reports what was watched (also on pause, end, quality change and leaving). */
+const WATCH_REPORT_MS = 15000;
+/** Stretches shorter than this are not worth a report. */
+const MIN_REPORT_MS = 500;
 const params = readParams();
 initLanguage(params.get('lang'));
 mountLanguageSwitch($('#lang-switch'));
 
-const state = { lessonId: null, recordings: [], error: null, playing: null, quality: 'auto', source: null };
+const state = { lessonId: null, recordings: [], error: null, playing: null, quality: 'auto', source: null, watch: null };
 let hls = null;
 let pollTimer = null;
+let watchTimer = null;
 
 window.sabaqRecordings = {
   state,
   play: (recordingId) => play(recordingId),
   setQuality: (quality) => setQuality(quality),
   reload: () => load(),
+  reportWatched: () => reportWatched(),
 };
 
 onLanguageChange(() => {
@@ -40,6 +47,12 @@ function boot() {
   }
   state.lessonId = lessonId;
   $('#quality-select').addEventListener('change', (e) => setQuality(e.target.value));
+  const video = $('#player');
+  for (const event of ['pause', 'ended']) video.addEventListener(event, () => reportWatched());
+  addEventListener('pagehide', () => reportWatched());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') reportWatched();
+  });
   load();
 }
 
@@ -107,7 +120,11 @@ function render() {
 function play(recordingId) {
   const r = state.recordings.find((x) => x.recordingId === recordingId && x.status === 'ready');
   if (!r) return false;
+  reportWatched();
   state.playing = r;
+  state.watch = { recordingId: r.recordingId, watchId: newWatchId(), seq: 0, reported: [], pending: [], retry: null, sending: null };
+  clearInterval(watchTimer);
+  watchTimer = setInterval(() => reportWatched(), WATCH_REPORT_MS);
   const video = $('#player');
   $('#player-section').hidden = false;
   $('#player-title').textContent = r.title ?? '';
@@ -126,6 +143,7 @@ function play(recordingId) {
 /** Loads a playlist into the video element, resuming at {@code at} seconds. */
 function attach(url, at) {
   const video = $('#player');
+  reportWatched();
   state.source = url;
   if (hls) {
     hls.destroy();
@@ -177,4 +195,44 @@ function setQuality(quality) {
   }
   if (playing) video.play().catch(() => {});
   return true;
+}
+
+/**
+ * Sends the stretches played since the last report (POST .../recordings/:id/watched, the join token as credential).
+ * The video element forgets its played ranges when the source changes, so they are collected at every call. A report
+ * that did not get an answer is sent again unchanged (same sequence number: the server counts it once, even if the
+ * first one did arrive) before anything newer.
+ */
+function reportWatched() {
+  const watch = state.watch;
+  if (!watch) return Promise.resolve(false);
+  const fresh = subtractRanges(playedRanges($('#player')), [...watch.reported, ...watch.pending]);
+  watch.pending = mergeRanges([...watch.pending, ...fresh]);
+  if (watch.sending) return watch.sending;
+  let report = watch.retry;
+  if (!report) {
+    const total = watch.pending.reduce((sum, [from, to]) => sum + (to - from), 0);
+    if (total < MIN_REPORT_MS) return Promise.resolve(false);
+    report = { seq: watch.seq++, ranges: watch.pending };
+    watch.pending = [];
+  }
+  const body = { watchId: watch.watchId, seq: report.seq, ranges: report.ranges.map(([fromMs, toMs]) => ({ fromMs, toMs })) };
+  const settled = (delivered) => {
+    watch.sending = null;
+    watch.retry = delivered ? null : report;
+    if (delivered) watch.reported = mergeRanges([...watch.reported, ...report.ranges]);
+    return delivered;
+  };
+  watch.sending = fetch(`api/lessons/${encodeURIComponent(state.lessonId)}/recordings/${encodeURIComponent(watch.recordingId)}/watched`, {
+    method: 'POST',
+    keepalive: true,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${params.get('token')}`,
+      'X-Sabaq-Request': '1',
+    },
+    body: JSON.stringify(body),
+  }).then((response) => settled(response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429)),
+    () => settled(false));
+  return watch.sending;
 }

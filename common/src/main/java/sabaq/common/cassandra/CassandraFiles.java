@@ -14,14 +14,20 @@ final class CassandraFiles {
     private CassandraFiles() {
     }
 
-    static String yaml(String clusterName, String host, int storagePort, int nativePort, Path dataDir) {
+    /**
+     * @param durable group commit: a write is acknowledged only once its commit-log section is synced (within a
+     *                10 ms window), so a crash (kill -9) of the server loses no acknowledged write. Without it
+     *                (throw-away test servers) the commit log is synced every 10 s and a crash loses what was
+     *                written since: replay stops at the last sync marker.
+     */
+    static String yaml(String clusterName, String host, int storagePort, int nativePort, Path dataDir, boolean durable) {
         String data = dataDir.toAbsolutePath().toString();
         return "cluster_name: '" + clusterName.replace("'", "''") + "'\n"
                 + "num_tokens: 1\n"
                 + "partitioner: org.apache.cassandra.dht.Murmur3Partitioner\n"
                 + "endpoint_snitch: SimpleSnitch\n"
-                + "commitlog_sync: periodic\n"
-                + "commitlog_sync_period: 10000ms\n"
+                + (durable ? "commitlog_sync: group\ncommitlog_sync_group_window: 10ms\n"
+                        : "commitlog_sync: periodic\ncommitlog_sync_period: 10000ms\n")
                 + "seed_provider: [{class_name: org.apache.cassandra.locator.SimpleSeedProvider, parameters: [{seeds: \""
                 + host + ":" + storagePort + "\"}]}]\n"
                 + "listen_address: " + host + "\n"
@@ -39,7 +45,9 @@ final class CassandraFiles {
                 + "memtable_heap_space: 32MiB\n"
                 + "memtable_offheap_space: 32MiB\n"
                 + "file_cache_size: 32MiB\n"
-                + "storage_compatibility_mode: NONE\n";
+                + "storage_compatibility_mode: NONE\n"
+                // Single-partition unlogged batches of footprint rows (sabaq.recorder.footprint) are up to ~20 KiB.
+                + "batch_size_warn_threshold: 64KiB\n";
     }
 
     static String logback() {

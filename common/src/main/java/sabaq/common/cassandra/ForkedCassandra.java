@@ -38,16 +38,18 @@ public final class ForkedCassandra implements AutoCloseable {
     private final Process process;
     private final Path runDir;
     private final int nativePort;
+    private final int storagePort;
     private final boolean deleteOnClose;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean closed;
 
-    private ForkedCassandra(Process process, Path runDir, int nativePort, boolean deleteOnClose,
+    private ForkedCassandra(Process process, Path runDir, int nativePort, int storagePort, boolean deleteOnClose,
                             FileChannel lockChannel, FileLock lock) {
         this.process = process;
         this.runDir = runDir;
         this.nativePort = nativePort;
+        this.storagePort = storagePort;
         this.deleteOnClose = deleteOnClose;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -107,6 +109,27 @@ public final class ForkedCassandra implements AutoCloseable {
         if (deleteOnClose) deleteTree(runDir);
     }
 
+    /**
+     * Kills the server at once (SIGKILL: a crash, no drain) and releases the run directory, whose data stays, so a
+     * new server can start on it ({@link Builder#ports} with the same ports). For fault tests. Idempotent.
+     */
+    public synchronized void kill() {
+        if (closed) return;
+        closed = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release();
+    }
+
+    /** The storage (inter-node) port, to restart on the same ports after {@link #kill}. */
+    public int storagePort() {
+        return storagePort;
+    }
+
     private void release() {
         try {
             lock.release();
@@ -116,7 +139,8 @@ public final class ForkedCassandra implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes a directory tree (a run directory of a stopped server). */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> walk = Files.walk(dir)) {
             List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
@@ -210,7 +234,7 @@ public final class ForkedCassandra implements AutoCloseable {
             int cql = nativePort == 0 ? freePort() : requireFree(nativePort);
             int storage = storagePort == 0 ? freePort(cql) : requireFree(storagePort);
             CassandraFiles.write(runDir.resolve("conf/cassandra.yaml"),
-                    CassandraFiles.yaml(clusterName, HOST, storage, cql, runDir.resolve("data")));
+                    CassandraFiles.yaml(clusterName, HOST, storage, cql, runDir.resolve("data"), !throwAway));
             CassandraFiles.write(runDir.resolve("conf/logback.xml"), CassandraFiles.logback());
             Path output = runDir.resolve("logs/output.log");
             ProcessBuilder pb = new ProcessBuilder(CassandraCommand.build(java, classpath, runDir, heapMb, throwAway))
@@ -218,7 +242,7 @@ public final class ForkedCassandra implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
             Process process = pb.start();
-            ForkedCassandra server = new ForkedCassandra(process, runDir, cql, throwAway, channel, lock);
+            ForkedCassandra server = new ForkedCassandra(process, runDir, cql, storage, throwAway, channel, lock);
             try {
                 awaitPort(process, cql, output);
             } catch (IOException | RuntimeException e) {

@@ -166,11 +166,12 @@ public final class ChromeBrowser implements AutoCloseable {
     }
 
     /**
-     * Sets a cookie for the open page's site (e.g. a session signed in over the API, so a test need not go through
-     * the sign-in pages again).
+     * Sets a cookie of the current page's origin (open a page of the origin first), e.g. a session signed in through
+     * the API, so a test need not sign in through the page again.
      */
-    public void addCookie(String cookieName, String value) {
-        driver.manage().addCookie(new org.openqa.selenium.Cookie(cookieName, value, "/"));
+    public void addCookie(String name, String value) {
+        driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder(name, value).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
     }
 
     /** The page's current URL. */

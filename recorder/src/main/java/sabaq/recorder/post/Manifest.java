@@ -18,6 +18,11 @@ import java.util.Map;
  */
 public final class Manifest {
     public static final String FILE = "manifest.json";
+    /**
+     * Written when post-processing starts (status {@code processing}, every segment listed): a recorder started
+     * after a crash finds it without {@link #FILE} and runs the post-processing again from the stored segments.
+     */
+    public static final String PENDING_FILE = "processing.json";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private Manifest() {

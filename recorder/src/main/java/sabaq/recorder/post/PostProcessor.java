@@ -33,8 +33,10 @@ import java.util.stream.Stream;
  * The job after a lesson: fetch the stored segments, lay every track on the lesson timeline ({@link TrackTimeline}),
  * transcode the composite into the HLS ladder ({@link HlsLadder}), make the poster and the original, upload it all
  * (verified, journaled, retried while storage is down) and write the {@link Manifest} last, so a manifest with
- * status {@code ready} means every file it names is stored. Progress goes 0–100 (download 0–10, transcode 10–85,
- * poster and original 85–92, upload 92–100). Blocking: run it on a worker thread.
+ * status {@code ready} means every file it names is stored. Before the work starts it stores the pending manifest
+ * ({@link Manifest#PENDING_FILE}), so a job cut short by a crash can be run again ({@link ManifestReader}).
+ * Progress goes 0–100 (download 0–10, transcode 10–85, poster and original 85–92, upload 92–100). Blocking: run it
+ * on a worker thread.
  */
 public final class PostProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(PostProcessor.class);
@@ -61,10 +63,11 @@ public final class PostProcessor {
         if (snap.segments().isEmpty()) {
             String why = snap.tracks().isEmpty() ? "nothing was published during the recording"
                     : "no media could be recorded (no key frame or no packets arrived)";
-            publishManifest(meta, snap, "empty", why, 0, byTrack, List.of(), journal);
+            publishManifest(Manifest.FILE, meta, snap, "empty", why, 0, byTrack, List.of(), journal);
             progress.accept(100);
             return new Result("empty", 0, why);
         }
+        publishManifest(Manifest.PENDING_FILE, meta, snap, "processing", null, 0, byTrack, List.of(), journal);
         long origin = snap.segments().stream().mapToLong(SegmentRecord::startMillis).min().orElseThrow();
         long end = snap.segments().stream().mapToLong(SegmentRecord::endMillis).max().orElseThrow();
         double duration = Math.max(0.5, (end - origin) / 1000.0);
@@ -117,11 +120,21 @@ public final class PostProcessor {
             stored.add(uploads.get(i).join());
             progress.accept(92 + 7 * (i + 1) / uploads.size());
         }
-        publishManifest(meta, snap, "ready", null, duration, byTrack, stored, journal);
+        publishManifest(Manifest.FILE, meta, snap, "ready", null, duration, byTrack, stored, journal);
         progress.accept(100);
         LOG.info("recording {} of lesson {} ready: {} s, {} files", meta.recordingId(), meta.lessonId(),
                 String.format(java.util.Locale.ROOT, "%.1f", duration), stored.size());
         return new Result("ready", duration, null);
+    }
+
+    /**
+     * Stores the manifest of a job that failed (status {@code failed} with the reason), so the recording is listed
+     * as failed after a restart instead of being processed again. Blocks until it is stored.
+     */
+    public void recordFailure(RecordingMeta meta, LessonRecording.Snapshot snap, String error, UploadJournal journal) {
+        Map<String, List<SegmentRecord>> byTrack = new LinkedHashMap<>();
+        for (SegmentRecord s : snap.segments()) byTrack.computeIfAbsent(s.trackId(), k -> new ArrayList<>()).add(s);
+        publishManifest(Manifest.FILE, meta, snap, "failed", error, 0, byTrack, List.of(), journal);
     }
 
     private void fetch(String key, Path local) throws IOException {
@@ -135,14 +148,14 @@ public final class PostProcessor {
         }
     }
 
-    private void publishManifest(RecordingMeta meta, LessonRecording.Snapshot snap, String status, String error,
-                                 double duration, Map<String, List<SegmentRecord>> byTrack, List<StoredObject> files,
-                                 UploadJournal journal) {
+    private void publishManifest(String name, RecordingMeta meta, LessonRecording.Snapshot snap, String status,
+                                 String error, double duration, Map<String, List<SegmentRecord>> byTrack,
+                                 List<StoredObject> files, UploadJournal journal) {
         try {
             Path tmp = Files.createTempFile("manifest-", ".json");
             Files.writeString(tmp, Manifest.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                     Manifest.build(meta, snap, status, error, duration, byTrack, files)), StandardCharsets.UTF_8);
-            uploader.submit(new UploadTask(tmp, meta.keyPrefix() + "/" + Manifest.FILE, "application/json", journal,
+            uploader.submit(new UploadTask(tmp, meta.keyPrefix() + "/" + name, "application/json", journal,
                     true, o -> { })).join();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

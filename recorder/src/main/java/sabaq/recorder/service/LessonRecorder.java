@@ -15,17 +15,20 @@ import sabaq.recorder.ffmpeg.FfmpegTools;
 import sabaq.recorder.post.HlsLadder;
 import sabaq.recorder.post.PostProcessor;
 import sabaq.recorder.post.RecordingMeta;
+import sabaq.recorder.post.StoredRecording;
 import sabaq.recorder.session.LessonRecording;
 import sabaq.recorder.session.RecordingContext;
 import sabaq.recorder.session.TrackRecorder;
 import sabaq.recorder.storage.ObjectStore;
 import sabaq.recorder.storage.StorageException;
 import sabaq.recorder.upload.SegmentUploader;
+import sabaq.recorder.upload.UploadJournal;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,12 +37,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -55,6 +61,8 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PUBLISHED = Pattern.compile(
             "hls/master\\.m3u8|hls/(720p|360p|audio)/(index\\.m3u8|seg_\\d{3,6}\\.ts)|poster\\.jpg|original\\.mkv|manifest\\.json");
+    static final String INTERRUPTED_DURING_LESSON = "the recorder stopped during the lesson, before post-processing;"
+            + " the recorded segments are kept in storage but this recording cannot be played";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final RecorderConfig config;
@@ -71,6 +79,7 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
     private final Map<String, List<RecordingState>> byLesson = new ConcurrentHashMap<>();
     private final List<RecordingListener> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean closed;
 
     public LessonRecorder(RecorderConfig config, ObjectStore store, FfmpegTools tools, TimeSource time) {
         this.config = config;
@@ -129,31 +138,148 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
         notifyListeners(state);
         RecordingMeta meta = new RecordingMeta(rec.request().lessonId(), rec.recordingId(), rec.request().title(),
                 rec.request().teacherName(), rec.keyPrefix());
-        Path work = config.workDir().resolve(rec.recordingId());
+        runJob(meta, snap, rec.journal(), state);
+    }
+
+    /** Post-processing of one recording, on a job thread; closes the journal when done. */
+    private void runJob(RecordingMeta meta, LessonRecording.Snapshot snap, UploadJournal journal,
+                        RecordingState state) {
+        Path work = config.workDir().resolve(meta.recordingId());
         AtomicInteger logged = new AtomicInteger(-10);
         try {
-            PostProcessor.Result r = post.run(meta, snap, rec.journal(), work, p -> {
+            PostProcessor.Result r = post.run(meta, snap, journal, work, p -> {
                 if (!state.progress(p)) return;
                 if (p - logged.get() >= 10) {
                     logged.set(p);
-                    LOG.info("recording {} of lesson {}: processing {}%", rec.recordingId(), meta.lessonId(), p);
+                    LOG.info("recording {} of lesson {}: processing {}%", meta.recordingId(), meta.lessonId(), p);
                 }
                 notifyListeners(state);
             });
             state.done("ready".equals(r.status()) ? RecordingStatus.READY : RecordingStatus.EMPTY, r.durationSeconds(),
-                    r.error());
+                    HlsLadder.RENDITIONS, r.error());
         } catch (IOException | RuntimeException e) {
-            LOG.error("recording {} of lesson {}: post-processing failed", rec.recordingId(), meta.lessonId(), e);
-            state.done(RecordingStatus.FAILED, 0, "processing failed: " + e.getMessage());
+            LOG.error("recording {} of lesson {}: post-processing failed", meta.recordingId(), meta.lessonId(), e);
+            String why = "processing failed: " + e.getMessage();
+            state.done(RecordingStatus.FAILED, 0, List.of(), why);
+            if (!closed) recordFailure(meta, snap, why, journal);
         } finally {
             deleteTree(work);
             try {
-                rec.journal().close();
+                journal.close();
             } catch (IOException e) {
                 LOG.debug("journal close", e);
             }
         }
         notifyListeners(state);
+    }
+
+    /** A failed job's manifest, so the next process lists the failure instead of running the job again. */
+    private void recordFailure(RecordingMeta meta, LessonRecording.Snapshot snap, String why, UploadJournal journal) {
+        try {
+            post.recordFailure(meta, snap, why, journal);
+        } catch (RuntimeException e) {
+            LOG.warn("recording {}: cannot store the manifest of the failure: {}", meta.recordingId(), e.toString());
+        }
+    }
+
+    /**
+     * Rebuilds the list of recordings from the manifests in storage, on a job thread (returns at once): finished
+     * recordings of earlier processes are listed as they were (ready or empty), a recording whose post-processing was
+     * cut short by a restart is processed again from its stored segments, and one cut short during the lesson is
+     * listed as failed. Bad manifests are logged and skipped. While storage cannot be reached the scan is retried
+     * (backoff from {@code upload-retry-min} to {@code upload-retry-max}) until it succeeds or the recorder closes.
+     * Listeners hear only of the resumed jobs (their progress and result), not of the recordings merely listed.
+     *
+     * @return completes with the number of recordings added to the list
+     */
+    public CompletableFuture<Integer> loadStoredRecordings() {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        jobs.execute(() -> scanStored(done, config.uploadRetryMin()));
+        return done;
+    }
+
+    private void scanStored(CompletableFuture<Integer> done, Duration retry) {
+        List<StoredRecordingScan.Found> found;
+        try {
+            found = new StoredRecordingScan(store).scan();
+        } catch (StorageException | RuntimeException e) {
+            LOG.warn("cannot list stored recordings ({}); trying again in {} ms", e.getMessage(), retry.toMillis());
+            Duration next = retry.multipliedBy(2).compareTo(config.uploadRetryMax()) > 0 ? config.uploadRetryMax()
+                    : retry.multipliedBy(2);
+            try {
+                scheduler.schedule(() -> jobs.execute(() -> scanStored(done, next)), retry.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException rejected) {
+                done.completeExceptionally(e);
+            }
+            return;
+        }
+        int added = 0;
+        try {
+            for (StoredRecordingScan.Found f : found) {
+                if (addStored(f)) added++;
+            }
+        } catch (RejectedExecutionException rejected) {
+            done.completeExceptionally(rejected);
+            return;
+        }
+        LOG.info("{} recordings of earlier processes listed from storage", added);
+        done.complete(added);
+    }
+
+    private boolean addStored(StoredRecordingScan.Found f) {
+        List<RecordingState> states = byLesson.computeIfAbsent(f.lessonId(), k -> new CopyOnWriteArrayList<>());
+        synchronized (states) {
+            if (states.stream().anyMatch(s -> s.recordingId().equals(f.recordingId()))) return false;
+            StoredRecording r = f.stored();
+            RecordingState state;
+            if (f.kind() == StoredRecordingScan.Kind.FINISHED) {
+                state = RecordingState.stored(f.recordingId(), f.lessonId(), r.meta().title(), r.meta().teacherName(),
+                        r.startedAtMillis(), r.endedAtMillis(),
+                        finishedStatus(r.status()),
+                        r.durationSeconds(), r.renditions(), r.error());
+            } else if (f.kind() == StoredRecordingScan.Kind.PROCESSING_INTERRUPTED) {
+                state = new RecordingState(f.recordingId(), f.lessonId(), r.meta().title(), r.meta().teacherName(),
+                        r.startedAtMillis());
+                state.processing(r.endedAtMillis());
+                jobs.execute(() -> resume(r, state));
+            } else {
+                state = RecordingState.stored(f.recordingId(), f.lessonId(), "", "", f.startedAtGuess(), 0,
+                        RecordingStatus.FAILED, 0, List.of(), INTERRUPTED_DURING_LESSON);
+            }
+            states.add(state);
+            return true;
+        }
+    }
+
+    private static RecordingStatus finishedStatus(String manifestStatus) {
+        if ("ready".equals(manifestStatus)) return RecordingStatus.READY;
+        if ("empty".equals(manifestStatus)) return RecordingStatus.EMPTY;
+        return RecordingStatus.FAILED;
+    }
+
+    private void resume(StoredRecording r, RecordingState state) {
+        RecordingMeta meta = r.meta();
+        LOG.info("recording {} of lesson {}: post-processing was interrupted by a restart; running it again",
+                meta.recordingId(), meta.lessonId());
+        Path work = config.workDir().resolve(meta.recordingId());
+        deleteTree(work);
+        UploadJournal journal;
+        try {
+            journal = UploadJournal.open(config.workDir().resolve(meta.recordingId() + ".resume.journal"));
+        } catch (IOException e) {
+            LOG.error("recording {}: cannot open a journal to resume post-processing", meta.recordingId(), e);
+            state.done(RecordingStatus.FAILED, 0, List.of(), "post-processing was interrupted and cannot be resumed: "
+                    + e.getMessage());
+            notifyListeners(state);
+            return;
+        }
+        runJob(meta, r.snapshot(), journal, state);
+        try {
+            Files.deleteIfExists(config.workDir().resolve(meta.recordingId() + ".resume.journal"));
+        } catch (IOException e) {
+            LOG.debug("cannot delete the resume journal", e);
+        }
     }
 
     @Override
@@ -220,6 +346,7 @@ public final class LessonRecorder implements RecordingService, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         live.values().forEach(LessonRecording::stop);
         scheduler.shutdownNow();
         jobs.shutdownNow();

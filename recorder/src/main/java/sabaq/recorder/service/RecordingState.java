@@ -17,6 +17,7 @@ final class RecordingState {
     private long endedAtMillis;
     private double durationSeconds;
     private String error;
+    private List<String> renditions = List.of();
 
     RecordingState(String recordingId, String lessonId, String title, String teacherName, long startedAtMillis) {
         this.recordingId = recordingId;
@@ -24,6 +25,22 @@ final class RecordingState {
         this.title = title;
         this.teacherName = teacherName;
         this.startedAtMillis = startedAtMillis;
+    }
+
+    /** A recording of an earlier process, as found in storage. */
+    static RecordingState stored(String recordingId, String lessonId, String title, String teacherName,
+                                 long startedAtMillis, long endedAtMillis, RecordingStatus status, double duration,
+                                 List<String> renditions, String error) {
+        RecordingState s = new RecordingState(recordingId, lessonId, title, teacherName, startedAtMillis);
+        synchronized (s) {
+            s.endedAtMillis = endedAtMillis;
+            s.status = status;
+            s.durationSeconds = duration;
+            s.error = error;
+            s.renditions = List.copyOf(renditions);
+            if (status == RecordingStatus.READY) s.progress = 100;
+        }
+        return s;
     }
 
     String recordingId() {
@@ -52,8 +69,9 @@ final class RecordingState {
         return progress;
     }
 
-    synchronized void done(RecordingStatus s, double duration, String why) {
+    synchronized void done(RecordingStatus s, double duration, List<String> names, String why) {
         status = s;
+        renditions = s == RecordingStatus.READY ? List.copyOf(names) : List.of();
         durationSeconds = duration;
         error = why;
         if (s == RecordingStatus.READY) progress = 100;
@@ -61,7 +79,6 @@ final class RecordingState {
 
     synchronized RecordingSummary summary() {
         return new RecordingSummary(recordingId, lessonId, title, teacherName, status, progress, startedAtMillis,
-                endedAtMillis, durationSeconds,
-                status == RecordingStatus.READY ? List.of("720p", "360p", "audio") : List.of(), error);
+                endedAtMillis, durationSeconds, renditions, error);
     }
 }

@@ -7,16 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sabaq.common.media.TrackKind;
-import sabaq.recorder.ffmpeg.SegmentList;
-import sabaq.recorder.ffmpeg.SegmentRun;
 import sabaq.recorder.media.MediaFrame;
 import sabaq.recorder.session.LessonRecording;
 import sabaq.recorder.session.SegmentRecord;
 import sabaq.recorder.session.TrackInfo;
 import sabaq.recorder.storage.MinioObjectStore;
-import sabaq.recorder.storage.StoredObject;
 import sabaq.recorder.testing.RequireFfmpeg;
 import sabaq.recorder.testing.S3ProxyFixture;
+import sabaq.recorder.testing.StoredSegments;
 import sabaq.recorder.testing.TestClips;
 import sabaq.recorder.upload.SegmentUploader;
 import sabaq.recorder.upload.UploadJournal;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,24 +45,9 @@ class PostProcessorTest {
         executor.shutdownNow();
     }
 
-    /** Writes frames through a real segment run and stores the segments as the recorder would. */
     private List<SegmentRecord> record(MinioObjectStore store, TrackInfo t, List<MediaFrame> frames, long startMillis,
                                        int width, int height) throws Exception {
-        SegmentRun run = new SegmentRun(RequireFfmpeg.tools(), dir.resolve("runs").resolve(t.keyName()), "r001",
-                t.kind(), Duration.ofSeconds(4), 64 << 20);
-        run.start();
-        for (MediaFrame f : frames) assertTrue(run.write(f));
-        run.finish().get(30, TimeUnit.SECONDS);
-        List<SegmentRecord> out = new ArrayList<>();
-        List<SegmentList.Entry> entries = run.finishedSegments();
-        for (int i = 0; i < entries.size(); i++) {
-            SegmentList.Entry e = entries.get(i);
-            String key = "recordings/L1/R1/tracks/" + t.keyName() + "/" + e.fileName();
-            StoredObject o = store.putVerified(key, run.dir().resolve(e.fileName()), "video/webm");
-            out.add(new SegmentRecord(t.trackId(), key, "r001", i, startMillis + Math.round(e.startSeconds() * 1000),
-                    Math.round(e.durationSeconds() * 1000), width, height, o.length(), o.sha256()));
-        }
-        return out;
+        return StoredSegments.record(store, dir, "recordings/L1/R1", t, frames, startMillis, width, height);
     }
 
     @Test

@@ -58,6 +58,12 @@ public final class AccessPolicy {
         row(Action.LESSON_LIST, Scope.GROUP, EnumSet.of(TEACHER, TUTOR, STUDENT));
         row(Action.LESSON_JOIN, Scope.GROUP, EnumSet.of(TEACHER, TUTOR, STUDENT, METHODIST, DIRECTOR, DEPUTY_DIRECTOR));
         row(Action.OPS_READ, Scope.ANYWHERE, EnumSet.of(MONITOR, ADMINISTRATOR));
+        Set<AccountRole> footprintReaders = EnumSet.of(METHODIST, DIRECTOR, DEPUTY_DIRECTOR, MONITOR, ADMINISTRATOR);
+        row(Action.FOOTPRINT_READ, Scope.ORGANISATION, footprintReaders);
+        row(Action.FOOTPRINT_OWN_READ, Scope.SELF, everyone);
+        row(Action.FOOTPRINT_CHILD_READ, Scope.OWN_CHILD, EnumSet.of(PARENT));
+        row(Action.CURRICULUM_READ, Scope.ORGANISATION, footprintReaders);
+        row(Action.CURRICULUM_WRITE, Scope.ORGANISATION, EnumSet.of(METHODIST, DIRECTOR, ADMINISTRATOR));
         // The course studio (docs/studio.md): courses are not held by an organisation; everyone with a role may
         // browse what is published.
         row(Action.STUDIO_EDIT, Scope.ANYWHERE, EnumSet.of(METHODIST, STUDIO_STAFF));

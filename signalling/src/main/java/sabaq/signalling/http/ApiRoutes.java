@@ -17,13 +17,16 @@ import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.auth.SessionService;
 import sabaq.signalling.auth.SignInService;
 import sabaq.signalling.auth.oidc.OidcLogin;
+import sabaq.signalling.footprint.CurriculumRoutes;
+import sabaq.signalling.footprint.FootprintRoutes;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.store.Repositories;
 import sabaq.signalling.token.JoinTokens;
 
 /**
- * Mounts the accounts, sign-in, administration, audit and lesson-access routes of docs/security.md on a router, after
- * the CSRF check. The guest lesson API of docs/protocol.md section 1 stays in {@link LessonApi}.
+ * Mounts the accounts, sign-in, administration, audit and lesson-access routes of docs/security.md, and the footprint
+ * and curriculum routes of docs/footprint.md, on a router, after the CSRF check. The guest lesson API of docs/protocol.md section 1 stays in {@link LessonApi}.
  */
 public final class ApiRoutes {
     /** Everything the routes use. */
@@ -31,7 +34,7 @@ public final class ApiRoutes {
                            SessionService sessions, SignInService signIn, AccountService accounts, RoleService roles,
                            DirectoryService directory, ConsentService consent, UserImport importer,
                            OrganisationExport export, SessionCookies cookies, AccessGuard guard, CsrfGuard csrf,
-                           OidcLogin oidc, sabaq.common.time.TimeSource time) {
+                           OidcLogin oidc, sabaq.common.time.TimeSource time, FootprintServices footprint) {
     }
 
     private ApiRoutes() {
@@ -52,6 +55,8 @@ public final class ApiRoutes {
         new DataRoutes(s.importer(), s.export(), s.directory(), s.auditor(), s.guard(), s.auth().importMaxBytes())
                 .mount(router, body);
         new LessonAccessRoutes(s.config(), s.auth(), tokens, registry, guestLessons, s.directory(), s.repos(), s.guard(),
-                s.auditor(), owner).mount(router, body);
+                s.auditor(), owner, s.footprint()).mount(router, body);
+        new FootprintRoutes(s.footprint(), s.repos(), s.guard(), s.time()).mount(router);
+        new CurriculumRoutes(s.footprint(), s.directory(), s.auditor(), s.guard()).mount(router, body);
     }
 }

@@ -19,6 +19,7 @@ import sabaq.signalling.auth.AccessPolicy;
 import sabaq.signalling.auth.Action;
 import sabaq.signalling.auth.AuthConfig;
 import sabaq.signalling.auth.Principal;
+import sabaq.signalling.footprint.FootprintServices;
 import sabaq.signalling.lesson.LessonIds;
 import sabaq.signalling.lesson.LessonOwner;
 import sabaq.signalling.lesson.Role;
@@ -57,10 +58,11 @@ public final class LessonAccessRoutes {
     private final AccessGuard guard;
     private final Auditor auditor;
     private final Context owner;
+    private final FootprintServices footprint;
 
     public LessonAccessRoutes(SignallingConfig config, AuthConfig auth, JoinTokens tokens, LessonRegistry registry,
                               LessonApi guestLessons, DirectoryService directory, Repositories repos, AccessGuard guard,
-                              Auditor auditor, Context owner) {
+                              Auditor auditor, Context owner, FootprintServices footprint) {
         this.config = Objects.requireNonNull(config, "config");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -71,6 +73,7 @@ public final class LessonAccessRoutes {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.auditor = Objects.requireNonNull(auditor, "auditor");
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.footprint = Objects.requireNonNull(footprint, "footprint");
     }
 
     public void mount(Router router, Handler<RoutingContext> body) {
@@ -114,10 +117,16 @@ public final class LessonAccessRoutes {
         }
         UUID org = Requests.optionalUuid(b, "orgId");
         UUID group = Requests.optionalUuid(b, "groupId");
+        UUID discipline = Requests.optionalUuid(b, "disciplineId");
         if (org == null || group == null) throw ApiException.badRequest("orgId and groupId are required");
         Principal p = AccessGuard.principal(ctx);
-        guard.allow(ctx, Action.LESSON_CREATE, org, group).compose(actor -> directory.requireGroup(org, group).compose(g -> {
-            LessonHub hub = registry.create(title, p.account().displayName(), owner, new LessonOwner(org, group, p.userId()));
+        guard.allow(ctx, Action.LESSON_CREATE, org, group).compose(actor -> directory.requireGroup(org, group)
+                .compose(g -> programmeOf(org, group, discipline).map(programme -> new Placed(g, programme)))
+                .compose(placed -> {
+            Group g = placed.group();
+            UUID programme = placed.programmeId();
+            LessonHub hub = registry.create(title, p.account().displayName(), owner,
+                    new LessonOwner(org, group, p.userId(), programme, discipline));
             if (hub == null) {
                 return Future.failedFuture(new ApiException(503, "LESSON_LIMIT", "the server holds its maximum number of lessons"));
             }
@@ -130,6 +139,30 @@ public final class LessonAccessRoutes {
         })).onSuccess(json -> JsonResponses.respond(ctx, 201, json)).onFailure(ctx::fail);
     }
 
+    /** A lesson's group and the programme of its discipline (null without one). */
+    private record Placed(Group group, UUID programmeId) {
+    }
+
+    /**
+     * The programme of the lesson's discipline (null without one): the discipline must be in a programme of the
+     * organisation that the group follows, else 400.
+     */
+    private Future<UUID> programmeOf(UUID org, UUID group, UUID discipline) {
+        if (discipline == null) return Future.succeededFuture(null);
+        if (!footprint.storageAvailable()) {
+            return Future.failedFuture(new ApiException(503, "FOOTPRINT_UNAVAILABLE", "this server keeps no curriculum"));
+        }
+        Context ctx = io.vertx.core.Vertx.currentContext();
+        java.util.concurrent.CompletionStage<java.util.Optional<sabaq.common.footprint.Programme>> found =
+                footprint.curriculum().programmeOfDiscipline(org, discipline);
+        return (ctx == null ? Future.fromCompletionStage(found) : Future.fromCompletionStage(found, ctx)).compose(p -> {
+            if (p.isEmpty() || !p.get().groupIds().contains(group)) {
+                return Future.failedFuture(ApiException.badRequest("disciplineId is not a discipline of this group's programme"));
+            }
+            return Future.succeededFuture(p.get().id());
+        });
+    }
+
     private JsonObject created(RoutingContext ctx, LessonHub hub, Principal p, UUID org, UUID group) {
         String base = LessonApi.baseUrl(ctx, config);
         IssuedToken teacher = tokens.issue(hub.id(), Role.TEACHER, config.tokenTtl(), p.userId().toString(), p.account().displayName());
@@ -138,6 +171,8 @@ public final class LessonAccessRoutes {
                 .put("title", hub.lesson().title())
                 .put("orgId", org.toString())
                 .put("groupId", group.toString())
+                .put("programmeId", hub.owner().programmeId() == null ? null : hub.owner().programmeId().toString())
+                .put("disciplineId", hub.owner().disciplineId() == null ? null : hub.owner().disciplineId().toString())
                 .put("teacherToken", teacher.token())
                 .put("teacherUrl", LessonApi.lessonUrl(base, teacher))
                 .put("expiresAt", teacher.claims().expiresAt() * 1000L);

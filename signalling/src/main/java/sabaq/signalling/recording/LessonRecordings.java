@@ -41,7 +41,8 @@ public final class LessonRecordings {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.tokenTtl = Objects.requireNonNull(tokenTtl, "tokenTtl");
         service.addListener(summary -> {
-            if (summary.status() == RecordingStatus.RECORDING) return;
+            // An older recording of the lesson (resumed after a restart) must not switch off a running one's badge.
+            if (summary.status() == RecordingStatus.RECORDING || service.isRecording(summary.lessonId())) return;
             LessonHub hub = registry.get(summary.lessonId());
             if (hub != null) hub.run(() -> {
                 if (hub.recordingActive(false)) hub.broadcastToAll(message(false, summary.recordingId()));

@@ -1,6 +1,7 @@
 package sabaq.signalling.session;
 
 import sabaq.signalling.lesson.Role;
+import sabaq.common.footprint.FootprintSink;
 import sabaq.common.media.ConnectionQuality;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -46,6 +47,7 @@ public final class LessonHub {
     private final MediaBackend backend;
     private final TimeSource time;
     private final LessonIds ids = new LessonIds();
+    private final LessonFootprint footprint;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<ClientSession, Member> bySession = new IdentityHashMap<>();
     private MediaRoom room;
@@ -53,12 +55,14 @@ public final class LessonHub {
     private boolean recordingActive;
     private String activeSpeaker;
 
-    LessonHub(Lesson lesson, LessonOwner owner, Context context, MediaBackend backend, TimeSource time) {
+    LessonHub(Lesson lesson, LessonOwner owner, Context context, MediaBackend backend, TimeSource time,
+              FootprintSink footprintSink, long qualityIntervalNanos) {
         this.lesson = Objects.requireNonNull(lesson, "lesson");
         this.owner = owner;
         this.context = Objects.requireNonNull(context, "context");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.time = Objects.requireNonNull(time, "time");
+        this.footprint = new LessonFootprint(lesson.id(), owner, footprintSink, time, qualityIntervalNanos);
     }
 
     /** The lesson state; only on this hub's context. */
@@ -81,6 +85,11 @@ public final class LessonHub {
 
     TimeSource time() {
         return time;
+    }
+
+    /** The lesson's digital footprint; lesson context only. */
+    LessonFootprint footprint() {
+        return footprint;
     }
 
     /** Runs {@code task} on the lesson's context; a fault is logged as an incident and does not stop the lesson. */
@@ -166,6 +175,7 @@ public final class LessonHub {
         lesson.addParticipant(p);
         members.put(p.id(), m);
         bySession.put(session, m);
+        footprint.joined(p);
         return m;
     }
 
@@ -199,6 +209,7 @@ public final class LessonHub {
     void removeMember(Member m, LeaveReason reason) {
         if (members.remove(m.id()) == null) return;
         bySession.remove(m.session());
+        footprint.left(m.participant(), reason);
         List<Track> gone = lesson.removeTracksOf(m.id());
         lesson.removeParticipant(m.id());
         m.closePeer();
@@ -213,9 +224,10 @@ public final class LessonHub {
         if (m != null) removeMember(m, LeaveReason.DISCONNECTED);
     }
 
-    /** The teacher ended the lesson: everyone is told, sockets and the SFU room close, later joins are refused. */
-    void end() {
+    /** A teacher ended the lesson: everyone is told, sockets and the SFU room close, later joins are refused. */
+    void end(Member by) {
         lesson.end(time.epochMillis());
+        footprint.ended(participants(), by.participant());
         broadcast(ServerMessages.lessonEnded());
         closeAll(ClientSession.NORMAL, "lesson ended");
         log.info("lesson {} ended", lesson.id());
@@ -226,7 +238,14 @@ public final class LessonHub {
         closeAll(ClientSession.GOING_AWAY, "server closing lesson");
     }
 
+    private List<Participant> participants() {
+        List<Participant> out = new ArrayList<>();
+        for (Member m : members.values()) out.add(m.participant());
+        return out;
+    }
+
     private void closeAll(short status, String reason) {
+        footprint.ended(participants(), null);
         closed = true;
         for (Member m : members.values()) {
             lesson.removeParticipant(m.id());
@@ -262,6 +281,7 @@ public final class LessonHub {
         Member m = members.get(peerId);
         if (closed || m == null) return;
         m.participant().quality(q);
+        footprint.quality(m.participant(), q);
         JsonObject msg = ServerMessages.connectionQuality(peerId, q);
         for (Member other : members.values()) {
             if (other == m || other.participant().role() == Role.TEACHER) other.session().send(msg);
@@ -271,6 +291,10 @@ public final class LessonHub {
     void onActiveSpeaker(String peerId) {
         if (closed || Objects.equals(peerId, activeSpeaker)) return;
         if (peerId != null && !members.containsKey(peerId)) return;
+        Member previous = activeSpeaker == null ? null : members.get(activeSpeaker);
+        Member current = peerId == null ? null : members.get(peerId);
+        footprint.activeSpeaker(current == null ? null : current.participant(),
+                previous == null ? null : previous.participant());
         activeSpeaker = peerId;
         broadcast(ServerMessages.activeSpeaker(peerId));
     }

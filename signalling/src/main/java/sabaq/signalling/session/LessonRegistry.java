@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sabaq.common.footprint.FootprintSink;
 import sabaq.common.media.MediaBackend;
 import sabaq.common.time.TimeSource;
 import sabaq.signalling.lesson.Lesson;
@@ -30,12 +31,26 @@ public final class LessonRegistry {
     private final int chatHistory;
     private final int maxLessons;
     private final LessonIds ids = new LessonIds();
+    private final FootprintSink footprint;
+    private final Duration qualityInterval;
 
+    /** Lessons without a digital footprint. */
     public LessonRegistry(MediaBackend media, TimeSource time, int chatHistory, int maxLessons) {
+        this(media, time, chatHistory, maxLessons, FootprintSink.NONE, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Lessons whose footprint goes to {@code footprint}, with at most one connection quality sample per participant
+     * per {@code qualityInterval}.
+     */
+    public LessonRegistry(MediaBackend media, TimeSource time, int chatHistory, int maxLessons, FootprintSink footprint,
+                          Duration qualityInterval) {
         this.media = Objects.requireNonNull(media, "media");
         this.time = Objects.requireNonNull(time, "time");
         this.chatHistory = chatHistory;
         this.maxLessons = maxLessons;
+        this.footprint = Objects.requireNonNull(footprint, "footprint");
+        this.qualityInterval = Objects.requireNonNull(qualityInterval, "qualityInterval");
     }
 
     /** Creates a live guest lesson owned by {@code owner}; returns null when the server already holds its maximum. */
@@ -52,7 +67,8 @@ public final class LessonRegistry {
         while (true) {
             String id = ids.lessonId();
             Lesson lesson = new Lesson(id, title, teacherName, time.epochMillis(), chatHistory);
-            LessonHub hub = new LessonHub(lesson, lessonOwner, context, media, time);
+            LessonHub hub = new LessonHub(lesson, lessonOwner, context, media, time, footprint,
+                    qualityInterval.toNanos());
             if (hubs.putIfAbsent(id, hub) == null) {
                 log.info("lesson {} created", id);
                 return hub;

@@ -31,6 +31,7 @@ final class MemberRequests {
         if (p.camera() == camera && p.microphone() == microphone) return;
         p.camera(camera);
         p.microphone(microphone);
+        hub.footprint().mediaChanged(p);
         hub.broadcast(ServerMessages.participantUpdated(p));
     }
 
@@ -55,6 +56,7 @@ final class MemberRequests {
         Participant p = m.participant();
         ChatMessage c = new ChatMessage(lesson.nextChatId(), p.id(), p.name(), p.role(), text, time.epochMillis());
         lesson.addChat(c);
+        hub.footprint().chatSent(p, text.codePointCount(0, text.length()));
         hub.broadcast(ServerMessages.chat(c));
     }
 
@@ -64,6 +66,7 @@ final class MemberRequests {
         Participant p = m.participant();
         if (p.handRaised() == raised) return;
         p.handRaised(raised);
+        if (raised) hub.footprint().handRaised(p);
         hub.broadcast(ServerMessages.participantUpdated(p));
     }
 
@@ -73,6 +76,7 @@ final class MemberRequests {
         if (!p.muted()) return;
         p.muted(false);
         m.resume(m.microphoneTrackId());
+        hub.footprint().mediaChanged(p);
         hub.broadcast(ServerMessages.participantUpdated(p));
     }
 

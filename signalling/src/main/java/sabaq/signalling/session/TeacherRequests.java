@@ -42,6 +42,11 @@ final class TeacherRequests {
             for (Track t : gone) target.pause(t.trackId());
             tracksChanged = !gone.isEmpty();
         }
+        if (granted) {
+            hub.footprint().floorGranted(p);
+        } else {
+            hub.footprint().mediaChanged(p);
+        }
         target.session().send(ServerMessages.floor(granted));
         hub.broadcast(ServerMessages.participantUpdated(p));
         if (tracksChanged) hub.broadcastTracks();
@@ -54,6 +59,7 @@ final class TeacherRequests {
         p.muted(true);
         String mic = target.microphoneTrackId();
         if (hub.lesson().track(mic) != null) target.pause(mic);
+        hub.footprint().mediaChanged(p);
         target.session().send(ServerMessages.muted(teacher.id()));
         hub.broadcast(ServerMessages.participantUpdated(p));
     }
@@ -74,7 +80,7 @@ final class TeacherRequests {
 
     void endLesson(LessonHub hub, Member teacher) {
         LessonRequests.require(teacher, LessonAction.END_LESSON);
-        hub.end();
+        hub.end(teacher);
     }
 
     private static Member target(LessonHub hub, JsonObject msg) {

@@ -179,6 +179,13 @@ class AccessTableTest {
             case LESSON_JOIN: return c -> c.post("/api/lessons/" + lesson + "/join", null);
             // The operations API as served (signalling's SessionOpsAccess; no network is allowed without a session here).
             case OPS_READ: return c -> c.get("/api/ops/alerts");
+            case FOOTPRINT_READ: return c -> c.get("/api/orgs/" + school + "/footprint/shares");
+            case FOOTPRINT_OWN_READ: return c -> c.get("/api/me/footprint");
+            case FOOTPRINT_CHILD_READ: return c -> c.get("/api/me/children/" + kid + "/footprint");
+            case CURRICULUM_READ: return c -> c.get("/api/orgs/" + school + "/programmes");
+            case CURRICULUM_WRITE: return c -> c.post("/api/orgs/" + school + "/programmes", new JsonObject()
+                    .put("name", "Programme " + counter.incrementAndGet()).put("kind", "school")
+                    .put("groupIds", new JsonArray().add(g1.toString())).put("disciplines", new JsonArray()));
             case STUDIO_EDIT: return c -> c.get("/api/studio/courses");
             case CATALOG_READ: return c -> c.get("/api/catalog");
             default: throw new AssertionError("no request for " + a);
@@ -222,7 +229,8 @@ class AccessTableTest {
     @Test
     void rolesCountOnlyInTheirOrganisationAndGroup() {
         for (Action a : new Action[] {Action.USER_READ, Action.USER_CREATE, Action.GROUP_CREATE, Action.AUDIT_READ,
-            Action.DATA_EXPORT, Action.USER_UPDATE, Action.ROLE_GRANT}) {
+            Action.DATA_EXPORT, Action.USER_UPDATE, Action.ROLE_GRANT, Action.FOOTPRINT_READ, Action.CURRICULUM_READ,
+            Action.CURRICULUM_WRITE}) {
             assertEquals(403, attempt(a, otherSchoolAdmin).status(), a.wireName() + " by another school's administrator");
         }
         assertEquals(403, attempt(Action.LESSON_CREATE, teacherOfG2).status(), "a teacher of 7B in 7A");

@@ -19,7 +19,7 @@ load();
 
 async function load() {
   const answer = await apiGet('/api/catalog');
-  state.error = answer.error ?? null;
+  state.error = answer.apiError ?? null;
   state.courses = answer.courses ?? [];
   render();
 }

@@ -37,8 +37,8 @@ load();
 async function load() {
   const id = params.get('id');
   const answer = await apiGet(`/api/catalog/${encodeURIComponent(id ?? '')}`);
-  if (answer.error) {
-    state.error = answer.error;
+  if (answer.apiError) {
+    state.error = answer.apiError;
   } else {
     state.course = answer.manifest;
     state.base = answer.base;

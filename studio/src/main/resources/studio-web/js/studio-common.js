@@ -2,7 +2,7 @@
 // expired session is refreshed once, else the sign-in page opens), localized course texts, durations.
 import { currentLanguage, errorText, t } from '/js/i18n.js';
 
-/** GET as JSON; resolves to the body, or {error: {code, args}} (NETWORK when the server is unreachable). */
+/** GET as JSON; resolves to the body, or {apiError: {code, args}} (NETWORK when the server is unreachable). */
 export async function apiGet(url) {
   return request(url, { method: 'GET' });
 }
@@ -35,7 +35,7 @@ async function request(url, init, retry = true) {
   try {
     response = await fetch(url, { ...init, headers, credentials: 'same-origin' });
   } catch {
-    return { error: { code: 'NETWORK', args: {} } };
+    return { apiError: { code: 'NETWORK', args: {} } };
   }
   if (response.status === 401 && retry) {
     if (await refreshSession()) return request(url, init, false);
@@ -43,7 +43,8 @@ async function request(url, init, retry = true) {
     return new Promise(() => {});
   }
   const answer = await response.json().catch(() => ({}));
-  if (!response.ok) return { error: { code: answer?.error?.code ?? 'UNKNOWN', args: answer?.error?.args ?? {}, status: response.status } };
+  // A refusal is {apiError}: answers may have an "error" field of their own (a failed job's).
+  if (!response.ok) return { apiError: { code: answer?.error?.code ?? 'UNKNOWN', args: answer?.error?.args ?? {}, status: response.status } };
   return answer;
 }
 

@@ -37,7 +37,7 @@ function showError(error) {
 
 async function loadCourses(select) {
   const answer = await apiGet('/api/studio/courses');
-  if (answer.error) return showError(answer.error);
+  if (answer.apiError) return showError(answer.apiError);
   state.courses = answer.courses;
   $('#course-select').replaceChildren(h('option', { value: '' }, '—'),
     ...state.courses.map((c) => h('option', { value: c.id }, `${c.id} · ${c.title.kk} / ${c.title.ru}`)));
@@ -47,10 +47,10 @@ async function loadCourses(select) {
 async function open(id) {
   if (!id) return;
   const course = await apiGet(`/api/studio/courses/${encodeURIComponent(id)}`);
-  if (course.error) return showError(course.error);
+  if (course.apiError) return showError(course.apiError);
   edit(course);
   const jobs = await apiGet(`/api/studio/jobs?course=${encodeURIComponent(id)}`);
-  if (!jobs.error && jobs.jobs.length > 0) follow(jobs.jobs[0]);
+  if (!jobs.apiError && jobs.jobs.length > 0) follow(jobs.jobs[0]);
 }
 
 function emptyCourse() {
@@ -77,25 +77,25 @@ function text(label, value, onInput, attrs = {}) {
   return h('label', {}, label, h('input', { type: 'text', value: value ?? '', oninput: (e) => onInput(e.target.value), ...attrs }));
 }
 
-function bilingual(label, obj, multiline) {
+function bilingual(name, label, obj, multiline) {
   const field = (lang) => h('label', {}, `${label} (${lang})`, multiline
-    ? h('textarea', { rows: 2, value: obj[lang] ?? '', oninput: (e) => { obj[lang] = e.target.value; } })
-    : h('input', { type: 'text', value: obj[lang] ?? '', oninput: (e) => { obj[lang] = e.target.value; }, 'data-field': `${label}-${lang}` }));
+    ? h('textarea', { rows: 2, value: obj[lang] ?? '', oninput: (e) => { obj[lang] = e.target.value; }, 'data-field': `${name}-${lang}` })
+    : h('input', { type: 'text', value: obj[lang] ?? '', oninput: (e) => { obj[lang] = e.target.value; }, 'data-field': `${name}-${lang}` }));
   return h('div', { className: 'studio-row' }, field('kk'), field('ru'));
 }
 
 /** A file chooser that uploads at once (checked by the server) and keeps the returned reference. */
-function fileField(label, kind, current, set) {
-  const status = h('span', { className: 'file-name' }, current ? current.name : t('studio.noFile'));
-  const input = h('input', { type: 'file', onchange: async (e) => {
+function fileField(name, label, kind, current, set) {
+  const status = h('span', { className: 'file-name', 'data-file-status': name }, current ? current.name : t('studio.noFile'));
+  const input = h('input', { type: 'file', 'data-file': name, onchange: async (e) => {
     const file = e.target.files[0];
     if (!file) return;
     status.textContent = t('studio.uploading', { name: file.name });
     const form = new FormData();
     form.append('file', file, file.name);
     const answer = await apiSend('POST', `/api/studio/uploads?kind=${kind}`, form);
-    if (answer.error) {
-      status.textContent = errorMessage(answer.error);
+    if (answer.apiError) {
+      status.textContent = errorMessage(answer.apiError);
       status.className = 'file-name form-error';
       return;
     }
@@ -119,30 +119,30 @@ function lessonForm(module, lesson) {
   return h('fieldset', { 'data-lesson-id': lesson.id },
     h('legend', {}, t('studio.lesson', { id: lesson.id })),
     text(t('studio.id'), lesson.id, (v) => { lesson.id = v; }),
-    bilingual(t('studio.title'), lesson.title), bilingual(t('studio.description'), lesson.description, true),
+    bilingual('lesson-title', t('studio.title'), lesson.title), bilingual('lesson-description', t('studio.description'), lesson.description, true),
     h('div', { className: 'studio-row' },
-      fileField(t('studio.source'), 'video', byRecording ? null : lesson.source, (ref) => { lesson.source = ref; }),
+      fileField('source', t('studio.source'), 'video', byRecording ? null : lesson.source, (ref) => { lesson.source = ref; }),
       text(t('studio.recording'), byRecording ? lesson.source.key : '', (v) => {
         lesson.source = v ? { kind: 'recording', key: v.trim(), name: v.trim() } : null;
       }, { placeholder: 'lessonId/recordingId' })),
     h('div', { className: 'studio-row' },
-      numberField(t('studio.cutStart'), lesson.cuts.start, (v) => { lesson.cuts.start = v ?? 0; }),
-      numberField(t('studio.cutEnd'), lesson.cuts.end, (v) => { lesson.cuts.end = v; }),
+      numberField(t('studio.cutStart'), lesson.cuts.start, (v) => { lesson.cuts.start = v ?? 0; }, { 'data-field': 'cut-start' }),
+      numberField(t('studio.cutEnd'), lesson.cuts.end, (v) => { lesson.cuts.end = v; }, { 'data-field': 'cut-end' }),
       text(t('studio.cutRemove'), removeText, (v) => { lesson.cuts.remove = parseRanges(v); }, { placeholder: '120-135, 300.5-310' })),
     h('div', { className: 'studio-row' },
-      fileField(t('studio.intro'), 'video', lesson.intro, (ref) => { lesson.intro = ref; }),
-      fileField(t('studio.outro'), 'video', lesson.outro, (ref) => { lesson.outro = ref; })),
+      fileField('intro', t('studio.intro'), 'video', lesson.intro, (ref) => { lesson.intro = ref; }),
+      fileField('outro', t('studio.outro'), 'video', lesson.outro, (ref) => { lesson.outro = ref; })),
     h('div', { className: 'studio-row' },
-      fileField(t('studio.pip'), 'video', lesson.pip?.clip, (ref) => {
+      fileField('pip', t('studio.pip'), 'video', lesson.pip?.clip, (ref) => {
         lesson.pip = ref ? { clip: ref, corner: lesson.pip?.corner ?? 'bottom-right', size: lesson.pip?.size ?? 0.25, offset: 0 } : null;
       }),
       h('label', {}, t('studio.pipCorner'), h('select', { onchange: (e) => { if (lesson.pip) lesson.pip.corner = e.target.value; } },
         ...['bottom-right', 'bottom-left', 'top-right', 'top-left'].map((c) => h('option', { value: c, selected: lesson.pip?.corner === c }, t(`studio.corner.${keyPart(c)}`))))),
       numberField(t('studio.pipSize'), lesson.pip?.size ?? 0.25, (v) => { if (lesson.pip) lesson.pip.size = v; }, { max: '0.5', step: '0.05' })),
     h('div', { className: 'studio-row' },
-      fileField(t('studio.subtitles', { lang: 'kk' }), 'subtitles', lesson.subtitles.kk, (ref) => { setSubtitles(lesson, 'kk', ref); }),
-      fileField(t('studio.subtitles', { lang: 'ru' }), 'subtitles', lesson.subtitles.ru, (ref) => { setSubtitles(lesson, 'ru', ref); }),
-      fileField(t('studio.audioDescription'), 'audio', lesson.audioDescription, (ref) => { lesson.audioDescription = ref; })),
+      fileField('subtitles-kk', t('studio.subtitles', { lang: 'kk' }), 'subtitles', lesson.subtitles.kk, (ref) => { setSubtitles(lesson, 'kk', ref); }),
+      fileField('subtitles-ru', t('studio.subtitles', { lang: 'ru' }), 'subtitles', lesson.subtitles.ru, (ref) => { setSubtitles(lesson, 'ru', ref); }),
+      fileField('audio-description', t('studio.audioDescription'), 'audio', lesson.audioDescription, (ref) => { lesson.audioDescription = ref; })),
     h('label', {}, t('studio.chapters'), h('textarea', { rows: 3, value: chaptersText, placeholder: '0 Кіріспе | Введение',
       oninput: (e) => { lesson.chapters = parseChapters(e.target.value); } })),
     h('button', { type: 'button', className: 'link-button', onclick: () => {
@@ -178,11 +178,11 @@ function renderForm() {
   const form = $('#course-form');
   form.replaceChildren(
     text(t('studio.courseId'), c.id, (v) => { c.id = v.trim(); }, { readOnly: c.createdAt > 0, 'data-field': 'course-id' }),
-    bilingual(t('studio.title'), c.title), bilingual(t('studio.description'), c.description, true),
+    bilingual('course-title', t('studio.title'), c.title), bilingual('course-description', t('studio.description'), c.description, true),
     ...c.modules.map((m) => h('fieldset', { 'data-module-id': m.id },
       h('legend', {}, t('studio.module', { id: m.id })),
       text(t('studio.id'), m.id, (v) => { m.id = v; }),
-      bilingual(t('studio.title'), m.title),
+      bilingual('module-title', t('studio.title'), m.title),
       ...m.lessons.map((l) => lessonForm(m, l)),
       h('button', { type: 'button', className: 'button', onclick: () => { m.lessons.push(emptyLesson(m.lessons.length + 1)); renderForm(); } }, t('studio.addLesson')))),
     h('div', { className: 'recording-actions' },
@@ -194,8 +194,8 @@ function renderForm() {
 async function save() {
   const c = state.course;
   const answer = await apiSend('PUT', `/api/studio/courses/${encodeURIComponent(c.id)}`, c);
-  if (answer.error) {
-    showError(answer.error);
+  if (answer.apiError) {
+    showError(answer.apiError);
     return false;
   }
   showError(null);
@@ -208,7 +208,7 @@ async function save() {
 async function publish() {
   if (!(await save())) return;
   const job = await apiSend('POST', `/api/studio/courses/${encodeURIComponent(state.course.id)}/publish`);
-  if (job.error) return showError(job.error);
+  if (job.apiError) return showError(job.apiError);
   follow(job);
 }
 
@@ -221,7 +221,7 @@ function follow(job) {
 
 async function poll() {
   const job = await apiGet(`/api/studio/jobs/${encodeURIComponent(state.job.id)}`);
-  if (job.error) {
+  if (job.apiError) {
     pollTimer = setTimeout(poll, POLL_MS * 3);
     return;
   }
@@ -231,7 +231,7 @@ async function poll() {
 async function jobAction(action) {
   if (!state.job) return;
   const job = await apiSend('POST', `/api/studio/jobs/${encodeURIComponent(state.job.id)}/${action}`);
-  if (job.error) return showError(job.error);
+  if (job.apiError) return showError(job.apiError);
   follow(job);
 }
 

@@ -160,6 +160,11 @@ public final class ChromeBrowser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector)).click();
     }
 
+    /** Chooses a local file in a file input (as a person picking it in the dialog would). */
+    public void chooseFile(String cssSelector, java.nio.file.Path file) {
+        driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector)).sendKeys(file.toAbsolutePath().toString());
+    }
+
     /**
      * Sets a cookie of the current page's origin (open a page of the origin first), e.g. a session signed in through
      * the API, so a test need not sign in through the page again.

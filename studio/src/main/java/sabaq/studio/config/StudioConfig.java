@@ -23,7 +23,7 @@ import java.util.Set;
  * @param profileParameters per encoding-profile id, parameters that override the profile's defaults
  */
 public record StudioConfig(boolean enabled, Path dataDir, String bucket, int workers, long maxUploadBytes,
-                           long maxCourseBytes, String staffToken, Set<String> acceptedVideoCodecs,
+                           long maxCourseBytes, Set<String> acceptedVideoCodecs,
                            Set<String> acceptedAudioCodecs, Duration mediaCache,
                            Map<String, Map<String, String>> profileParameters,
                            String ffmpegBin, String ffprobeBin, RecorderConfig.Storage storage) {
@@ -49,7 +49,6 @@ public record StudioConfig(boolean enabled, Path dataDir, String bucket, int wor
                 v.intIn("workers", 1, 16),
                 bytesIn(config, PATH + ".max-upload-bytes", 1L << 20, 1L << 42),
                 bytesIn(config, PATH + ".max-course-bytes", 16L << 10, 64L << 20),
-                v.string("staff-token").trim(),
                 codecs(config, PATH + ".accepted-video-codecs"),
                 codecs(config, PATH + ".accepted-audio-codecs"),
                 v.durationIn("media-cache", Duration.ZERO, Duration.ofDays(365)),
@@ -65,7 +64,7 @@ public record StudioConfig(boolean enabled, Path dataDir, String bucket, int wor
 
     /** This config with the data directory replaced (tests, the command line's --data). */
     public StudioConfig withDataDir(Path dir) {
-        return new StudioConfig(enabled, dir, bucket, workers, maxUploadBytes, maxCourseBytes, staffToken,
+        return new StudioConfig(enabled, dir, bucket, workers, maxUploadBytes, maxCourseBytes,
                 acceptedVideoCodecs, acceptedAudioCodecs, mediaCache, profileParameters, ffmpegBin,
                 ffprobeBin, storage);
     }
@@ -127,7 +126,7 @@ public record StudioConfig(boolean enabled, Path dataDir, String bucket, int wor
         return b;
     }
 
-    /** Hides the staff token. */
+    /** The settings that matter in logs (storage credentials are the recorder's to hide). */
     @Override
     public String toString() {
         return "StudioConfig[dataDir=" + dataDir + ", bucket=" + bucket + ", workers=" + workers + ", storage=" + storage + "]";

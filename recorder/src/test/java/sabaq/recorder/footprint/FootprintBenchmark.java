@@ -130,6 +130,19 @@ class FootprintBenchmark {
                             e.getCause(), server.isAlive(), tail(server.outputLog()));
                 }
             }
+            // The same totals from every lesson's events (the computation before the summaries), checked equal.
+            for (int run = 0; run < 2; run++) {
+                long e0 = System.nanoTime();
+                for (UUID g : groups) {
+                    List<PersonTotals> fromEvents = reports.totalsFromEvents(org, g, semester, FootprintRole.STUDENT)
+                            .toCompletableFuture().get(120, TimeUnit.SECONDS);
+                    assertEquals(fromEvents, reports.studentTotals(org, g, semester).toCompletableFuture().get(60, TimeUnit.SECONDS));
+                }
+                System.out.printf("BENCH footprint totals of all students from events (checked equal to the summaries) "
+                        + "run %d: %.0f ms (with the summary reads)%n", run, (System.nanoTime() - e0) / 1e6);
+            }
+            System.out.printf("BENCH footprint summaries computed %d, failed %d%n", store.summaries().computed(),
+                    store.summaries().failures());
             sink.close();
             writer.close();
             journal.close();

@@ -1,9 +1,6 @@
 package sabaq.recorder.footprint;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -38,17 +35,18 @@ import java.util.function.Supplier;
  * lesson's {@link AttendanceCalculator} rows computed once from its events, so that totals over a period read one
  * partition per group and month instead of every lesson's events.
  *
- * <p>How a summary stays exact: after a batch of events is acknowledged, {@link #mark} writes, per lesson and month the
- * batch touched, a {@code #mark} row with a new random id. {@link #summarise} reads the marks of the lesson first, then
- * its events, and stores the rows with the set of marks it read ({@code sources}). A summary is used only while every
+ * <p>How a summary stays exact: after a batch of events is acknowledged, {@link #afterWrite} writes, per lesson and month the
+ * batch touched, a {@code mark} entry with a new random id. {@link #summarise} reads the marks of the lesson first, then
+ * its events, and stores the rows ({@link AttendanceRowsCodec}, one cell: a summary is written in one piece) with the
+ * set of marks it read ({@code sources}). A summary is used only while every
  * mark of its lesson is in its sources: an event written later (a journal replayed after an outage) comes with a new
  * mark, which makes the summary stale until it is recomputed; an event being written while the summary is computed
  * has its mark written only after it is readable, so either the summary saw it or its mark is not in the sources.
- * A recompute overwrites the same rows (a lesson's people only grow, since events are never deleted).
+ * A recompute overwrites the same entry.
  */
 final class AttendanceSummaries {
-    static final String MARK = "#mark";
-    static final String SUMMARY = "#summary";
+    static final String MARK = "mark";
+    static final String SUMMARY = "summary";
     private static final long DAY_MS = 86_400_000L;
 
     /** A lesson's start and rows, from a summary or from its events. */
@@ -60,13 +58,12 @@ final class AttendanceSummaries {
         long around = Long.MIN_VALUE;
         Set<UUID> sources;
         long startedAt;
-        final List<AttendanceRow> rows = new ArrayList<>();
+        List<AttendanceRow> rows;
     }
 
     private final CqlSession session;
     private final Function<String, CompletionStage<List<FootprintEvent>>> lessonEvents;
     private final PreparedStatement insertMark;
-    private final PreparedStatement insertRow;
     private final PreparedStatement insertHeader;
     private final PreparedStatement marksOf;
     private final PreparedStatement partition;
@@ -76,15 +73,13 @@ final class AttendanceSummaries {
     AttendanceSummaries(CqlSession session, Function<String, CompletionStage<List<FootprintEvent>>> lessonEvents) {
         this.session = session;
         this.lessonEvents = lessonEvents;
-        String into = "INSERT INTO attendance_by_group_month (org_id, group_id, month, lesson_id, actor_id, ";
+        String into = "INSERT INTO attendance_by_group_month (org_id, group_id, month, lesson_id, entry, ";
         insertMark = session.prepare(into + "mark, marked_at) VALUES (?, ?, ?, ?, '" + MARK + "', ?, ?)");
-        insertHeader = session.prepare(into + "sources, started_at, ended_at) VALUES (?, ?, ?, ?, '" + SUMMARY + "', ?, ?, ?)");
-        insertRow = session.prepare(into + "actor_name, guest, role, first_joined, last_left, attended_ms, camera_ms, mic_ms, "
-                + "speaking_ms, chats, hands, joins) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insertHeader = session.prepare(into + "sources, started_at, ended_at, rows) VALUES (?, ?, ?, ?, '" + SUMMARY
+                + "', ?, ?, ?, ?)");
         marksOf = session.prepare("SELECT mark FROM attendance_by_group_month WHERE org_id = ? AND group_id = ? AND month = ? "
-                + "AND lesson_id = ? AND actor_id = '" + MARK + "'");
-        partition = session.prepare("SELECT lesson_id, actor_id, mark, marked_at, sources, started_at, actor_name, guest, role, "
-                + "first_joined, last_left, attended_ms, camera_ms, mic_ms, speaking_ms, chats, hands, joins "
+                + "AND lesson_id = ? AND entry = '" + MARK + "'");
+        partition = session.prepare("SELECT lesson_id, entry, mark, marked_at, sources, started_at, rows "
                 + "FROM attendance_by_group_month WHERE org_id = ? AND group_id = ? AND month = ?");
     }
 
@@ -159,22 +154,9 @@ final class AttendanceSummaries {
         Optional<LessonRows> out = Optional.of(new LessonRows(lessonId, lesson.startedAt(), rows));
         computed.incrementAndGet();
         if (lesson.endedAt() < 0) return CompletableFuture.completedFuture(out);
-        String month = CassandraFootprintStore.month(lesson.startedAt());
-        List<Supplier<CompletionStage<Object>>> writes = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i += CassandraFootprintStore.ROWS_PER_BATCH) {
-            BatchStatementBuilder b = BatchStatement.builder(BatchType.UNLOGGED);
-            for (AttendanceRow r : rows.subList(i, Math.min(rows.size(), i + CassandraFootprintStore.ROWS_PER_BATCH))) {
-                b.addStatement(insertRow.bind(org, group, month, lessonId, r.actorId(), r.name(), r.guest(), r.role().wireName(),
-                        r.firstJoinedAt(), r.lastLeftAt(), r.attendedMs(), r.cameraOnMs(), r.micOnMs(), r.speakingMs(),
-                        r.chatMessages(), r.handRaises(), r.joins()));
-            }
-            BatchStatement batch = b.setIdempotence(true).build();
-            writes.add(() -> session.executeAsync(batch).thenApply(rs -> (Object) rs));
-        }
-        BoundStatement header = insertHeader.bind(org, group, month, lessonId, sources, lesson.startedAt(), lesson.endedAt())
-                .setIdempotent(true);
-        // The header last: it is what makes the rows count.
-        return Bounded.all(writes, 4).thenCompose(v -> session.executeAsync(header)).thenApply(rs -> out);
+        BoundStatement summary = insertHeader.bind(org, group, CassandraFootprintStore.month(lesson.startedAt()), lessonId,
+                sources, lesson.startedAt(), lesson.endedAt(), AttendanceRowsCodec.encode(rows)).setIdempotent(true);
+        return session.executeAsync(summary).thenApply(rs -> out);
     }
 
     /**
@@ -195,7 +177,6 @@ final class AttendanceSummaries {
             for (Map.Entry<String, Stored> entry : lessons.entrySet()) {
                 Stored s = entry.getValue();
                 if (s.sources != null && s.sources.containsAll(s.marks)) {
-                    s.rows.sort(AttendanceCalculator.ORDER);
                     ready.add(new LessonRows(entry.getKey(), s.startedAt, s.rows));
                 } else if (s.around != Long.MIN_VALUE) {
                     missing.add(() -> summarise(entry.getKey(), org, group, s.around));
@@ -213,20 +194,17 @@ final class AttendanceSummaries {
 
     private static void collect(Map<String, Stored> lessons, Row r) {
         String lessonId = r.getString("lesson_id");
-        String actor = r.getString("actor_id");
         Stored s = lessons.computeIfAbsent(lessonId, k -> new Stored());
-        if (MARK.equals(actor)) {
+        String entry = r.getString("entry");
+        if (MARK.equals(entry)) {
             s.marks.add(r.getUuid("mark"));
             s.around = r.getLong("marked_at");
-        } else if (SUMMARY.equals(actor)) {
-            s.sources = r.getSet("sources", UUID.class);
+        } else if (SUMMARY.equals(entry)) {
             s.startedAt = r.getLong("started_at");
             s.around = s.startedAt;
-        } else {
-            FootprintRole role = FootprintRole.fromWire(r.getString("role")).orElse(FootprintRole.OBSERVER);
-            s.rows.add(new AttendanceRow(lessonId, actor, r.getString("actor_name"), role, r.getBoolean("guest"),
-                    r.getLong("first_joined"), r.getLong("last_left"), r.getLong("attended_ms"), r.getLong("camera_ms"),
-                    r.getLong("mic_ms"), r.getLong("speaking_ms"), r.getInt("chats"), r.getInt("hands"), r.getInt("joins")));
+            s.rows = AttendanceRowsCodec.decode(lessonId, r.getByteBuffer("rows")).orElse(null);
+            // A summary whose rows cannot be read is no summary: the lesson is computed from its events again.
+            s.sources = s.rows == null ? null : r.getSet("sources", UUID.class);
         }
     }
 

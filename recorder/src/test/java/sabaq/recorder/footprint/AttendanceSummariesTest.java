@@ -92,8 +92,8 @@ class AttendanceSummariesTest {
 
     private long summaryHeaders() {
         long n = 0;
-        for (com.datastax.oss.driver.api.core.cql.Row row : store.session().execute("SELECT actor_id FROM attendance_by_group_month")) {
-            if (AttendanceSummaries.SUMMARY.equals(row.getString("actor_id"))) n++;
+        for (com.datastax.oss.driver.api.core.cql.Row row : store.session().execute("SELECT entry FROM attendance_by_group_month")) {
+            if (AttendanceSummaries.SUMMARY.equals(row.getString("entry"))) n++;
         }
         return n;
     }
@@ -149,7 +149,7 @@ class AttendanceSummariesTest {
         Random r = new Random(7);
         writeInBatches(r, lesson(r, "TUE", START + 3 * DAY + 9 * 60 * MIN, true), false);
         store.session().execute("DELETE FROM attendance_by_group_month WHERE org_id = ? AND group_id = ? AND month = ? "
-                + "AND lesson_id = 'TUE' AND actor_id = ?", TestEvents.ORG, TestEvents.GROUP, "2026-12", AttendanceSummaries.SUMMARY);
+                + "AND lesson_id = 'TUE' AND entry = ?", TestEvents.ORG, TestEvents.GROUP, "2026-12", AttendanceSummaries.SUMMARY);
         assertEquals(0, summaryHeaders());
         long before = store.summaries().computed();
         assertSameTotals();

@@ -64,7 +64,7 @@ final class AttendanceSummaries {
     private final CqlSession session;
     private final Function<String, CompletionStage<List<FootprintEvent>>> lessonEvents;
     private final PreparedStatement insertMark;
-    private final PreparedStatement insertHeader;
+    private final PreparedStatement insertSummary;
     private final PreparedStatement marksOf;
     private final PreparedStatement partition;
     private final AtomicLong computed = new AtomicLong();
@@ -75,7 +75,7 @@ final class AttendanceSummaries {
         this.lessonEvents = lessonEvents;
         String into = "INSERT INTO attendance_by_group_month (org_id, group_id, month, lesson_id, entry, ";
         insertMark = session.prepare(into + "mark, marked_at) VALUES (?, ?, ?, ?, '" + MARK + "', ?, ?)");
-        insertHeader = session.prepare(into + "sources, started_at, ended_at, rows) VALUES (?, ?, ?, ?, '" + SUMMARY
+        insertSummary = session.prepare(into + "sources, started_at, ended_at, rows) VALUES (?, ?, ?, ?, '" + SUMMARY
                 + "', ?, ?, ?, ?)");
         marksOf = session.prepare("SELECT mark FROM attendance_by_group_month WHERE org_id = ? AND group_id = ? AND month = ? "
                 + "AND lesson_id = ? AND entry = '" + MARK + "'");
@@ -88,7 +88,7 @@ final class AttendanceSummaries {
         return computed.get();
     }
 
-    /** Summaries that could not be computed or stored after a write (the next report computes them again). */
+    /** Summaries that could not be computed or stored (the next report computes them again). */
     long failures() {
         return failures.get();
     }
@@ -154,9 +154,13 @@ final class AttendanceSummaries {
         Optional<LessonRows> out = Optional.of(new LessonRows(lessonId, lesson.startedAt(), rows));
         computed.incrementAndGet();
         if (lesson.endedAt() < 0) return CompletableFuture.completedFuture(out);
-        BoundStatement summary = insertHeader.bind(org, group, CassandraFootprintStore.month(lesson.startedAt()), lessonId,
+        BoundStatement summary = insertSummary.bind(org, group, CassandraFootprintStore.month(lesson.startedAt()), lessonId,
                 sources, lesson.startedAt(), lesson.endedAt(), AttendanceRowsCodec.encode(rows)).setIdempotent(true);
-        return session.executeAsync(summary).thenApply(rs -> out);
+        // A summary that could not be stored is only missing: the rows are right, the next report computes it again.
+        return session.executeAsync(summary).handle((rs, error) -> {
+            if (error != null) failures.incrementAndGet();
+            return out;
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package sabaq.recorder.footprint;
 
+import com.datastax.oss.driver.api.core.cql.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +12,8 @@ import sabaq.common.footprint.FootprintVerb;
 import sabaq.common.footprint.Period;
 import sabaq.common.footprint.PersonTotals;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,9 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AttendanceSummariesTest {
     private static final long MIN = 60_000L;
     private static final long DAY = 86_400_000L;
-    /** The lessons' first day: 2026-11-30, so lessons cross into December (two month partitions). */
-    private static final long START = java.time.LocalDate.of(2026, 11, 28).atStartOfDay(java.time.ZoneOffset.UTC)
-            .toInstant().toEpochMilli();
+    /** The period's first day, 2026-11-28; a lesson at 23:00 on the 30th runs into December (two month partitions). */
+    private static final long START = LocalDate.of(2026, 11, 28).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     private static final Period PERIOD = new Period(START, START + 6 * DAY);
     private CassandraFootprintStore store;
     private CassandraFootprintReports reports;
@@ -92,7 +94,7 @@ class AttendanceSummariesTest {
 
     private long summaryHeaders() {
         long n = 0;
-        for (com.datastax.oss.driver.api.core.cql.Row row : store.session().execute("SELECT entry FROM attendance_by_group_month")) {
+        for (Row row : store.session().execute("SELECT entry FROM attendance_by_group_month")) {
             if (AttendanceSummaries.SUMMARY.equals(row.getString("entry"))) n++;
         }
         return n;

@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * BENCHMARKS.md "Digital footprint": a semester of an online programme with 500 students (20 groups of 25, one 90-minute
  * lesson per group per school day for 18 weeks, 154 events per lesson) goes through the durable sink, the journal and
  * the writer into a durable (group-commit) forked single-node Cassandra; measured: sustained events/s, the p50/p99
- * latency of a writer batch, then the report queries over the semester. Not in the default run (tag benchmark):
+ * latency of a writer batch, then the report queries over the semester (student totals from the attendance summaries,
+ * then checked equal to the totals computed from every lesson's events). Not in the default run (tag benchmark):
  * <pre>mvn -o -pl common,recorder test -Dtest=FootprintBenchmark -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * {@code -Dbench.weeks=N} shortens the semester.
  */

@@ -18,6 +18,10 @@ import java.util.Map;
  * when it has not ended. Speaking time is the sum of SPOKE durations.
  */
 final class AttendanceCalculator {
+    /** The order of a lesson's rows: teachers, students, observers, then by name and id. */
+    static final Comparator<AttendanceRow> ORDER = Comparator.comparing(AttendanceRow::role)
+            .thenComparing(AttendanceRow::name).thenComparing(AttendanceRow::actorId);
+
     private AttendanceCalculator() {
     }
 
@@ -72,7 +76,7 @@ final class AttendanceCalculator {
             out.add(new AttendanceRow(lessonId, p.id, p.name, p.role, p.guest, p.firstJoined, p.lastLeft,
                     present.totalMs(), cam, mic, p.speaking, p.chats, p.hands, p.joins));
         }
-        out.sort(Comparator.comparing(AttendanceRow::role).thenComparing(AttendanceRow::name).thenComparing(AttendanceRow::actorId));
+        out.sort(ORDER);
         return out;
     }
 

@@ -35,7 +35,9 @@ import java.util.function.Supplier;
 /**
  * {@link FootprintReports} over the Cassandra tables: the per-lesson table for attendance, the per-group and
  * per-programme session tables (one partition per month) for lesson lists and delivered hours, the per-person-day
- * table for a person's own footprint. Partitions are read concurrently; the calculators do the rest in memory.
+ * table for a person's own footprint, the per-lesson attendance summaries ({@link AttendanceSummaries}, one partition
+ * per group and month) for student and teacher totals. Partitions are read concurrently; the calculators do the rest
+ * in memory.
  */
 public final class CassandraFootprintReports implements FootprintReports {
     /** A lesson is shorter than a day: months are read from a day before the period to a day after it. */
@@ -73,7 +75,13 @@ public final class CassandraFootprintReports implements FootprintReports {
         return totals(orgId, groupId, period, FootprintRole.TEACHER);
     }
 
+    /** Totals from the per-lesson summaries, lessons without a current summary computed from their events. */
     private CompletionStage<List<PersonTotals>> totals(UUID orgId, UUID groupId, Period period, FootprintRole role) {
+        return store.summaries().groupRows(orgId, groupId, period, PARALLEL_READS).thenApply(rows -> Totals.sum(rows, role));
+    }
+
+    /** The same totals computed from every lesson's events (what the summaries must reproduce exactly). */
+    CompletionStage<List<PersonTotals>> totalsFromEvents(UUID orgId, UUID groupId, Period period, FootprintRole role) {
         return groupLessons(orgId, groupId, period).thenCompose(lessons -> {
             List<Supplier<CompletionStage<List<AttendanceRow>>>> reads = new ArrayList<>();
             for (LessonSummary l : lessons) reads.add(() -> lessonAttendance(l.lessonId()));

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * and {@code footprint_by_person_day}; session events (lesson start/end, joins and leaves) also to
  * {@code footprint_sessions_by_group} and, for teachers and the lesson start/end, {@code footprint_sessions_by_programme}.
  * Rows are keyed by the event's timestamp and id, so a replayed event overwrites itself. A batch is written as
- * unlogged batches of rows of one partition each (one round trip per partition, no batch log).
+ * unlogged batches of rows of one partition each (one round trip per partition, no batch log). Once a batch is
+ * acknowledged, {@link AttendanceSummaries} marks the lessons it touched and summarises the lessons it ended.
  *
  * <p>{@link #open} applies {@code cql/footprint.cql} and prepares the statements: blocking, call it at start-up on a
  * worker thread, with a session whose keyspace is set ({@code USE}) — the same session as the accounts.
@@ -58,6 +59,7 @@ public final class CassandraFootprintStore implements FootprintStore {
     private final PreparedStatement byPersonDay;
     private final PreparedStatement groupSessions;
     private final PreparedStatement programmeSessions;
+    private final AttendanceSummaries summaries;
 
     private CassandraFootprintStore(CqlSession session) {
         this.session = session;
@@ -79,6 +81,7 @@ public final class CassandraFootprintStore implements FootprintStore {
                 + "WHERE org_id = ? AND group_id = ? AND month = ?");
         programmeSessions = session.prepare(sessionCols + "org_id, group_id, programme_id FROM "
                 + "footprint_sessions_by_programme WHERE org_id = ? AND programme_id = ? AND month = ?");
+        summaries = new AttendanceSummaries(session, this::lessonEvents);
     }
 
     /** Creates the tables (idempotent) and prepares the statements. Blocking. */
@@ -91,6 +94,11 @@ public final class CassandraFootprintStore implements FootprintStore {
 
     CqlSession session() {
         return session;
+    }
+
+    /** The per-lesson attendance summaries kept beside the events. */
+    AttendanceSummaries summaries() {
+        return summaries;
     }
 
     @Override
@@ -136,7 +144,7 @@ public final class CassandraFootprintStore implements FootprintStore {
                 writes.add(() -> session.executeAsync(statement).thenApply(rs -> (Object) rs));
             }
         }
-        return Bounded.all(writes, MAX_REQUESTS_PER_WRITE).thenApply(v -> null);
+        return Bounded.all(writes, MAX_REQUESTS_PER_WRITE).thenCompose(v -> summaries.afterWrite(events));
     }
 
     /** Lesson start/end, joins and leaves: what attendance by group and delivered hours need. */

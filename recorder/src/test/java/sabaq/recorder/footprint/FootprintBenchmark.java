@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * BENCHMARKS.md "Digital footprint": a semester of an online programme with 500 students (20 groups of 25, one 90-minute
  * lesson per group per school day for 18 weeks, 154 events per lesson) goes through the durable sink, the journal and
  * the writer into a durable (group-commit) forked single-node Cassandra; measured: sustained events/s, the p50/p99
- * latency of a writer batch, then the report queries over the semester. Not in the default run (tag benchmark):
+ * latency of a writer batch, then the report queries over the semester (student totals from the attendance summaries,
+ * then checked equal to the totals computed from every lesson's events). Not in the default run (tag benchmark):
  * <pre>mvn -o -pl common,recorder test -Dtest=FootprintBenchmark -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * {@code -Dbench.weeks=N} shortens the semester.
  */
@@ -130,6 +131,19 @@ class FootprintBenchmark {
                             e.getCause(), server.isAlive(), tail(server.outputLog()));
                 }
             }
+            // The same totals from every lesson's events (the computation before the summaries), checked equal.
+            for (int run = 0; run < 2; run++) {
+                long e0 = System.nanoTime();
+                for (UUID g : groups) {
+                    List<PersonTotals> fromEvents = reports.totalsFromEvents(org, g, semester, FootprintRole.STUDENT)
+                            .toCompletableFuture().get(120, TimeUnit.SECONDS);
+                    assertEquals(fromEvents, reports.studentTotals(org, g, semester).toCompletableFuture().get(60, TimeUnit.SECONDS));
+                }
+                System.out.printf("BENCH footprint totals of all students from events (checked equal to the summaries) "
+                        + "run %d: %.0f ms (with the summary reads)%n", run, (System.nanoTime() - e0) / 1e6);
+            }
+            System.out.printf("BENCH footprint summaries computed %d, failed %d%n", store.summaries().computed(),
+                    store.summaries().failures());
             sink.close();
             writer.close();
             journal.close();

@@ -15,7 +15,8 @@ import java.util.List;
 final class TestCassandra {
     static final String KEYSPACE = "footprint_test";
     private static final List<String> TABLES = List.of("footprint_by_lesson", "footprint_by_person_day",
-            "footprint_sessions_by_group", "footprint_sessions_by_programme", "curriculum_programmes", "curriculum_disciplines");
+            "footprint_sessions_by_group", "footprint_sessions_by_programme", "curriculum_programmes", "curriculum_disciplines",
+            "attendance_by_group_month");
     private static CqlSession session;
     private static CassandraFootprintStore store;
 

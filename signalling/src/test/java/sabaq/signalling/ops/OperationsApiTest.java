@@ -36,7 +36,7 @@ class OperationsApiTest {
     static final String RULES = "ops.alerts.rules = ["
             + "{ id = participants-present, condition = \"participants > 0\", severity = info, " + TITLE + " },"
             + "{ id = disk-forced, condition = \"disk.free.ratio < 1.01\", severity = critical, " + TITLE + " },"
-            + "{ id = media-errors, condition = \"media.internal_errors increase > 0\", severity = critical, " + TITLE + " },"
+            + "{ id = media-errors, condition = \"media.internal_errors increase over 1 minute > 0\", severity = critical, " + TITLE + " },"
             + "{ id = lesson-crowded, condition = \"lesson.participants >= 2\", severity = warning, " + TITLE + " },"
             + "{ id = lesson-lossy, condition = \"lesson.loss > 0.10\", severity = warning, " + TITLE + " }"
             + "]\n";
@@ -201,8 +201,11 @@ class OperationsApiTest {
         media.rooms.put(id, FakeMediaStats.room(id, 0.30, 100_000));
         alertsWhen("lesson-lossy to fire", a -> active(a, "lesson-lossy"));
 
+        // A window keeps the alert up for a minute of the test clock, so a slow poll cannot miss it (without one it
+        // would be up for a single 100 ms evaluation); a minute later without new errors it resolves.
         media.counters.put("internal_errors", 1L);
         alertsWhen("media-errors to fire", a -> active(a, "media-errors"));
+        f.time.advance(Duration.ofMinutes(2));
         alertsWhen("media-errors to resolve without new errors", a -> !active(a, "media-errors"));
     }
 

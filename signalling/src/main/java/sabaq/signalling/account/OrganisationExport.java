@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * An organisation's main data in open formats (order No. 456): its users (with roles and parents, never
- * credentials), groups and lessons, each as CSV (RFC 4180, UTF-8) or JSON. The digital footprint joins this list
- * when the footprint issue lands. Rows are sorted so two exports of unchanged data are identical.
+ * credentials), groups and lessons, each as CSV (RFC 4180, UTF-8) or JSON; the digital footprint is exported beside
+ * them by {@code sabaq.signalling.footprint.OrganisationFootprintExport}. Rows are sorted so two exports of unchanged
+ * data are identical.
  */
 public final class OrganisationExport {
     /** What can be exported. */

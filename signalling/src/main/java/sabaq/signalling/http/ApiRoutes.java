@@ -20,6 +20,7 @@ import sabaq.signalling.auth.oidc.OidcLogin;
 import sabaq.signalling.footprint.CurriculumRoutes;
 import sabaq.signalling.footprint.FootprintRoutes;
 import sabaq.signalling.footprint.FootprintServices;
+import sabaq.signalling.footprint.OrganisationFootprintExport;
 import sabaq.signalling.session.LessonRegistry;
 import sabaq.signalling.store.Repositories;
 import sabaq.signalling.token.JoinTokens;
@@ -52,8 +53,8 @@ public final class ApiRoutes {
         new DirectoryRoutes(s.directory(), s.repos(), s.guard()).mount(router, body);
         new UserRoutes(s.accounts(), s.roles(), s.directory(), s.repos(), s.guard(), s.time()).mount(router, body);
         new AuditRoutes(s.auditor(), s.guard()).mount(router, body);
-        new DataRoutes(s.importer(), s.export(), s.directory(), s.auditor(), s.guard(), s.auth().importMaxBytes())
-                .mount(router, body);
+        new DataRoutes(s.importer(), s.export(), s.directory(), s.auditor(), s.guard(), s.auth().importMaxBytes(),
+                new OrganisationFootprintExport(s.footprint(), s.repos().lessons())).mount(router, body);
         new LessonAccessRoutes(s.config(), s.auth(), tokens, registry, guestLessons, s.directory(), s.repos(), s.guard(),
                 s.auditor(), owner, s.footprint()).mount(router, body);
         new FootprintRoutes(s.footprint(), s.repos(), s.guard(), s.time()).mount(router);

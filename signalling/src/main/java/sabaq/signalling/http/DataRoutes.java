@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import sabaq.signalling.account.DirectoryService;
 import sabaq.signalling.account.OrganisationExport;
+import sabaq.signalling.footprint.OrganisationFootprintExport;
 import sabaq.signalling.account.UserImport;
 import sabaq.signalling.audit.Auditor;
 import sabaq.signalling.audit.FieldChange;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * CSV import of users ({@code POST /api/orgs/:org/import}, body {@code text/csv}, {@code ?partial=true} to import the
  * valid rows despite problems) and export of an organisation's data
- * ({@code GET /api/orgs/:org/export/<users|groups|lessons>.<csv|json>}).
+ * ({@code GET /api/orgs/:org/export/<users|groups|lessons|footprint>.<csv|json>}; the footprint CSV takes
+ * {@code ?lang=kk|ru|en} for its headers).
  */
 public final class DataRoutes {
     private final UserImport importer;
@@ -29,9 +31,11 @@ public final class DataRoutes {
     private final Auditor auditor;
     private final AccessGuard guard;
     private final int maxImportBytes;
+    private final OrganisationFootprintExport footprint;
 
     public DataRoutes(UserImport importer, OrganisationExport export, DirectoryService directory, Auditor auditor,
-                      AccessGuard guard, int maxImportBytes) {
+                      AccessGuard guard, int maxImportBytes, OrganisationFootprintExport footprint) {
+        this.footprint = Objects.requireNonNull(footprint, "footprint");
         this.importer = Objects.requireNonNull(importer, "importer");
         this.export = Objects.requireNonNull(export, "export");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -69,8 +73,12 @@ public final class DataRoutes {
         for (OrganisationExport.Dataset d : OrganisationExport.Dataset.values()) {
             if (dot > 0 && d.name().toLowerCase(Locale.ROOT).equals(file.substring(0, dot))) dataset = d;
         }
+        if (file.equals("footprint.csv") || file.equals("footprint.json")) {
+            exportFootprint(ctx, org, file, format);
+            return;
+        }
         if (dataset == null || !(format.equals("csv") || format.equals("json"))) {
-            throw ApiException.notFound("export users, groups or lessons as .csv or .json");
+            throw ApiException.notFound("export users, groups, lessons or footprint as .csv or .json");
         }
         OrganisationExport.Dataset chosen = dataset;
         guard.allow(ctx, Action.DATA_EXPORT, org, null)
@@ -88,6 +96,30 @@ public final class DataRoutes {
                         ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
                                 .end(new JsonObject().put("organisation", org.toString())
                                         .put(chosen.name().toLowerCase(Locale.ROOT), OrganisationExport.json(rows)).encode());
+                    }
+                }).onFailure(ctx::fail);
+    }
+
+    /** Every footprint event of the organisation's lessons (docs/footprint.md), audited like the other exports. */
+    private void exportFootprint(RoutingContext ctx, UUID org, String file, String format) {
+        String lang = ctx.queryParams().get("lang") == null ? "en" : ctx.queryParams().get("lang");
+        if (!OrganisationFootprintExport.isLanguage(lang)) throw ApiException.badRequest("lang is kk, ru or en");
+        guard.allow(ctx, Action.DATA_EXPORT, org, null)
+                .compose(actor -> directory.require(org)
+                        .compose(o -> footprint.events(org))
+                        .compose(events -> auditor.record(actor, org, "data.export", "organisation", org.toString(), null,
+                                List.of(FieldChange.of("file", null, file), FieldChange.of("rows", null, events.size()))).map(events)))
+                .onSuccess(events -> {
+                    String name = "sabaq-" + org + "-" + file;
+                    ctx.response().putHeader("Cache-Control", "no-store")
+                            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                    if (format.equals("csv")) {
+                        ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                                .end(OrganisationFootprintExport.csv(events, lang));
+                    } else {
+                        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                                .end(new JsonObject().put("organisation", org.toString())
+                                        .put("footprint", OrganisationFootprintExport.json(events)).encode());
                     }
                 }).onFailure(ctx::fail);
     }

@@ -115,6 +115,39 @@ class FootprintRoutesTest {
     }
 
     @Test
+    void theOrganisationsDataExportHoldsItsFootprint() {
+        s.user("dir", null, Accounts.role("director", null));
+        ApiClient director = s.firstSignIn("dir");
+        ApiClient.Response created = teacher.post("/api/lessons", new JsonObject().put("title", "Тарих")
+                .put("orgId", s.org.toString()).put("groupId", group.toString()));
+        assertEquals(201, created.status(), created::toString);
+        String lesson = created.json().getString("lessonId");
+        FootprintContext ctx = new FootprintContext(lesson, s.org, group, null, null, FootprintRole.STUDENT);
+        long t0 = s.f.time.epochMillis() - 60_000;
+        s.f.footprint.record(FootprintEvent.check("x1", FootprintVerb.JOINED, new FootprintActor(ana.toString(), "Ана", false),
+                lesson, t0, ctx, null).orThrow());
+        s.f.footprint.record(FootprintEvent.check("x2", FootprintVerb.CHAT_SENT, new FootprintActor(bek.toString(), "Бек", false),
+                lesson, t0 + 5_000, ctx, FootprintResult.chat(12)).orThrow());
+        // An event of a lesson of no group of this school is not part of its export.
+        record("other", FootprintVerb.JOINED, ana, null);
+
+        ApiClient.Response json = director.get("/api/orgs/" + s.org + "/export/footprint.json");
+        assertEquals(200, json.status(), json::toString);
+        JsonArray events = json.json().getJsonArray("footprint");
+        assertEquals(2, events.size(), events::encode);
+        assertEquals("joined", events.getJsonObject(0).getString("verb"));
+        assertEquals("chat-sent", events.getJsonObject(1).getString("verb"));
+        assertEquals(lesson, events.getJsonObject(1).getJsonObject("context").getString("lesson"));
+
+        ApiClient.Response csv = director.get("/api/orgs/" + s.org + "/export/footprint.csv?lang=kk");
+        assertEquals(200, csv.status(), csv::toString);
+        assertTrue(csv.body().startsWith("\uFEFFУақыт,ID,Аты-жөні"), csv.body());
+        assertEquals(3, csv.body().split("\r\n").length, "a header and two events: " + csv.body());
+        assertEquals(400, director.get("/api/orgs/" + s.org + "/export/footprint.csv?lang=de").status());
+        assertEquals(403, monitor.get("/api/orgs/" + s.org + "/export/footprint.json").status(), "data-export is the director's");
+    }
+
+    @Test
     void curriculumAndLessonsWithADiscipline() {
         JsonObject body = new JsonObject().put("name", "Программирование").put("kind", "online-tvet")
                 .put("groupIds", new JsonArray().add(group.toString()))

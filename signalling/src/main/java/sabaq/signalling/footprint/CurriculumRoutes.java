@@ -1,8 +1,8 @@
 package sabaq.signalling.footprint;
 
+import sabaq.signalling.async.ContextFutures;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The curriculum over HTTP (docs/footprint.md sections 3 and 4): an organisation's programmes with their groups and
@@ -70,15 +69,11 @@ public final class CurriculumRoutes {
         return footprint.curriculum();
     }
 
-    private static <T> Future<T> on(CompletionStage<T> stage) {
-        io.vertx.core.Context ctx = Vertx.currentContext();
-        return ctx == null ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, ctx);
-    }
 
     private void list(RoutingContext ctx) {
         UUID org = Requests.pathId(ctx, "org");
         CurriculumStore store = store();
-        guard.allow(ctx, Action.CURRICULUM_READ, org, null).compose(a -> on(store.programmes(org)))
+        guard.allow(ctx, Action.CURRICULUM_READ, org, null).compose(a -> ContextFutures.onCurrentContext(store.programmes(org)))
                 .onSuccess(list -> JsonResponses.respond(ctx, 200, new JsonObject()
                         .put("programmes", FootprintJson.array(list, FootprintJson::programme))))
                 .onFailure(ctx::fail);
@@ -95,7 +90,7 @@ public final class CurriculumRoutes {
         UUID id = Requests.pathId(ctx, "id");
         Programme p = parse(Requests.body(ctx), org, id);
         CurriculumStore store = store();
-        guard.allow(ctx, Action.CURRICULUM_WRITE, org, null).compose(a -> on(store.programme(org, id))).onSuccess(old -> {
+        guard.allow(ctx, Action.CURRICULUM_WRITE, org, null).compose(a -> ContextFutures.onCurrentContext(store.programme(org, id))).onSuccess(old -> {
             if (old.isEmpty()) {
                 ctx.fail(ApiException.notFound("no such programme"));
             } else {
@@ -109,7 +104,7 @@ public final class CurriculumRoutes {
         guard.allow(ctx, Action.CURRICULUM_WRITE, p.orgId(), null).compose(actor -> {
             List<Future<?>> groups = new ArrayList<>();
             for (UUID g : p.groupIds()) groups.add(directory.requireGroup(p.orgId(), g));
-            return Future.all(groups).compose(v -> on(store.save(p))).compose(v -> auditor.record(actor, p.orgId(),
+            return Future.all(groups).compose(v -> ContextFutures.onCurrentContext(store.save(p))).compose(v -> auditor.record(actor, p.orgId(),
                     "programme.save", "programme", p.id().toString(), null, List.of(FieldChange.of("name", null, p.name()),
                             FieldChange.of("disciplines", null, String.valueOf(p.disciplines().size())))));
         }).onSuccess(v -> JsonResponses.respond(ctx, status, new JsonObject().put("programme", FootprintJson.programme(p))))
@@ -120,7 +115,7 @@ public final class CurriculumRoutes {
         UUID org = Requests.pathId(ctx, "org");
         UUID id = Requests.pathId(ctx, "id");
         CurriculumStore store = store();
-        guard.allow(ctx, Action.CURRICULUM_WRITE, org, null).compose(actor -> on(store.delete(org, id)).compose(existed -> {
+        guard.allow(ctx, Action.CURRICULUM_WRITE, org, null).compose(actor -> ContextFutures.onCurrentContext(store.delete(org, id)).compose(existed -> {
             if (!existed) return Future.failedFuture(ApiException.notFound("no such programme"));
             return auditor.record(actor, org, "programme.delete", "programme", id.toString(), null, List.of());
         })).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);

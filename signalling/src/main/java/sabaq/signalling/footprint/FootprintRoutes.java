@@ -1,7 +1,7 @@
 package sabaq.signalling.footprint;
 
+import sabaq.signalling.async.ContextFutures;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The monitors' reports and one's own footprint over HTTP (docs/footprint.md section 4): attendance per lesson, the
@@ -74,10 +73,6 @@ public final class FootprintRoutes {
         return footprint.reports();
     }
 
-    private static <T> Future<T> on(CompletionStage<T> stage) {
-        io.vertx.core.Context ctx = Vertx.currentContext();
-        return ctx == null ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, ctx);
-    }
 
     /** Runs {@code then} once the caller may read the organisation's footprint. */
     private <T> Future<T> asReader(RoutingContext ctx, UUID org, java.util.function.Supplier<Future<T>> then) {
@@ -89,7 +84,7 @@ public final class FootprintRoutes {
         UUID group = groupParam(ctx);
         ReportQuery q = ReportQuery.of(ctx, time.epochMillis(), false);
         FootprintReports reports = reports();
-        asReader(ctx, org, () -> on(reports.groupLessons(org, group, q.period())))
+        asReader(ctx, org, () -> ContextFutures.onCurrentContext(reports.groupLessons(org, group, q.period())))
                 .onSuccess(list -> JsonResponses.respond(ctx, 200, new JsonObject()
                         .put("lessons", FootprintJson.array(list, FootprintJson::lesson))))
                 .onFailure(ctx::fail);
@@ -109,7 +104,7 @@ public final class FootprintRoutes {
 
     /** The lesson's events, once they show it belongs to the organisation (else 404: no such lesson there). */
     private Future<List<FootprintEvent>> lessonOf(FootprintReports reports, UUID org, String lesson) {
-        return on(reports.lessonEvents(lesson)).map(events -> {
+        return ContextFutures.onCurrentContext(reports.lessonEvents(lesson)).map(events -> {
             boolean ours = false;
             for (FootprintEvent e : events) ours |= org.equals(e.context().orgId());
             if (!ours) throw ApiException.notFound("no such lesson in this organisation");
@@ -122,7 +117,7 @@ public final class FootprintRoutes {
         String lesson = lessonParam(ctx);
         ReportQuery q = ReportQuery.of(ctx, time.epochMillis(), false);
         FootprintReports reports = reports();
-        asReader(ctx, org, () -> lessonOf(reports, org, lesson)).compose(events -> on(reports.lessonAttendance(lesson))
+        asReader(ctx, org, () -> lessonOf(reports, org, lesson)).compose(events -> ContextFutures.onCurrentContext(reports.lessonAttendance(lesson))
                 .onSuccess(rows -> {
                     if (q.format().equals("csv")) {
                         csv(ctx, "attendance-" + lesson, new FootprintCsv(q.lang()).attendance(rows));
@@ -151,8 +146,8 @@ public final class FootprintRoutes {
         String table = ctx.queryParams().get("table") == null ? "students" : ctx.queryParams().get("table");
         if (!table.equals("students") && !table.equals("teachers")) throw ApiException.badRequest("table is students or teachers");
         FootprintReports reports = reports();
-        asReader(ctx, org, () -> on(reports.studentTotals(org, group, q.period()))
-                .compose(students -> on(reports.teacherTotals(org, group, q.period())).map(teachers -> List.of(students, teachers))))
+        asReader(ctx, org, () -> ContextFutures.onCurrentContext(reports.studentTotals(org, group, q.period()))
+                .compose(students -> ContextFutures.onCurrentContext(reports.teacherTotals(org, group, q.period())).map(teachers -> List.of(students, teachers))))
                 .onSuccess(both -> {
                     if (q.format().equals("csv")) {
                         csv(ctx, table + "-" + group, new FootprintCsv(q.lang()).totals(both.get(table.equals("students") ? 0 : 1)));
@@ -168,7 +163,7 @@ public final class FootprintRoutes {
         UUID org = Requests.pathId(ctx, "org");
         ReportQuery q = ReportQuery.of(ctx, time.epochMillis(), false);
         FootprintReports reports = reports();
-        asReader(ctx, org, () -> on(reports.programmeShares(org, q.period()))).onSuccess(list -> {
+        asReader(ctx, org, () -> ContextFutures.onCurrentContext(reports.programmeShares(org, q.period()))).onSuccess(list -> {
             if (q.format().equals("csv")) {
                 csv(ctx, "shares-" + org, new FootprintCsv(q.lang()).shares(list));
             } else {
@@ -203,7 +198,7 @@ public final class FootprintRoutes {
                     for (UUID u : all.<List<UUID>>resultAt(i)) ids.add(u.toString());
                     expected.put(groups.get(i).id(), ids);
                 }
-                return on(reports.distanceDay(org, day, zone, expected));
+                return ContextFutures.onCurrentContext(reports.distanceDay(org, day, zone, expected));
             });
         })).onSuccess(rows -> {
             if (q.format().equals("csv")) {
@@ -222,14 +217,14 @@ public final class FootprintRoutes {
         FootprintReports reports = reports();
         asReader(ctx, org, () -> repos.accounts().byId(user).compose(a -> {
             if (a == null || !a.orgId().equals(org)) return Future.failedFuture(ApiException.notFound("no such user in this organisation"));
-            return on(reports.personEvents(user.toString(), q.period()));
+            return ContextFutures.onCurrentContext(reports.personEvents(user.toString(), q.period()));
         })).onSuccess(events -> events(ctx, q, "footprint-" + user, events)).onFailure(ctx::fail);
     }
 
     private void own(RoutingContext ctx) {
         Principal p = AccessGuard.principal(ctx);
         ReportQuery q = ReportQuery.of(ctx, time.epochMillis(), true);
-        on(reports().personEvents(p.userId().toString(), q.period()))
+        ContextFutures.onCurrentContext(reports().personEvents(p.userId().toString(), q.period()))
                 .onSuccess(events -> events(ctx, q, "footprint-" + p.userId(), events)).onFailure(ctx::fail);
     }
 
@@ -240,7 +235,7 @@ public final class FootprintRoutes {
         FootprintReports reports = reports();
         repos.roles().children(p.userId()).compose(children -> {
             if (!children.contains(child)) return Future.<List<FootprintEvent>>failedFuture(ApiException.forbidden());
-            return on(reports.personEvents(child.toString(), q.period()));
+            return ContextFutures.onCurrentContext(reports.personEvents(child.toString(), q.period()));
         }).onSuccess(events -> events(ctx, q, "footprint-" + child, events)).onFailure(ctx::fail);
     }
 

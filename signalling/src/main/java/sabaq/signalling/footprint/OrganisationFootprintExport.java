@@ -1,7 +1,7 @@
 package sabaq.signalling.footprint;
 
+import sabaq.signalling.async.ContextFutures;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import sabaq.common.footprint.FootprintEvent;
 import sabaq.signalling.account.GroupLesson;
@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The digital footprint of an organisation as part of its data export (order No. 456: main data in an open format):
@@ -59,7 +58,7 @@ public final class OrganisationFootprintExport {
         if (from >= all.size()) return Future.succeededFuture(out);
         List<Future<List<FootprintEvent>>> batch = new ArrayList<>();
         for (int i = from; i < Math.min(all.size(), from + LESSONS_AT_ONCE); i++) {
-            batch.add(on(footprint.reports().lessonEvents(all.get(i).lessonId())));
+            batch.add(ContextFutures.onCurrentContext(footprint.reports().lessonEvents(all.get(i).lessonId())));
         }
         return Future.all(batch).compose(done -> {
             for (int i = 0; i < done.size(); i++) out.addAll(done.<List<FootprintEvent>>resultAt(i));
@@ -67,8 +66,4 @@ public final class OrganisationFootprintExport {
         });
     }
 
-    private static <T> Future<T> on(CompletionStage<T> stage) {
-        io.vertx.core.Context ctx = Vertx.currentContext();
-        return ctx == null ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, ctx);
-    }
 }

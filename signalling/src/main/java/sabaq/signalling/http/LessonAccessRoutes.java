@@ -1,5 +1,6 @@
 package sabaq.signalling.http;
 
+import sabaq.signalling.async.ContextFutures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -152,10 +153,7 @@ public final class LessonAccessRoutes {
         if (!footprint.storageAvailable()) {
             return Future.failedFuture(new ApiException(503, "FOOTPRINT_UNAVAILABLE", "this server keeps no curriculum"));
         }
-        Context ctx = io.vertx.core.Vertx.currentContext();
-        java.util.concurrent.CompletionStage<java.util.Optional<sabaq.common.footprint.Programme>> found =
-                footprint.curriculum().programmeOfDiscipline(org, discipline);
-        return (ctx == null ? Future.fromCompletionStage(found) : Future.fromCompletionStage(found, ctx)).compose(p -> {
+        return ContextFutures.onCurrentContext(footprint.curriculum().programmeOfDiscipline(org, discipline)).compose(p -> {
             if (p.isEmpty() || !p.get().groupIds().contains(group)) {
                 return Future.failedFuture(ApiException.badRequest("disciplineId is not a discipline of this group's programme"));
             }

@@ -1,5 +1,6 @@
 package sabaq.signalling.store;
 
+import sabaq.signalling.async.ContextFutures;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -10,7 +11,6 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.internal.core.ssl.DefaultSslEngineFactory;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The Cassandra session of the server (DataStax Java driver 4). Opening it (connect, create the keyspace, apply
@@ -126,7 +125,7 @@ public final class CassandraStore implements AutoCloseable {
     }
 
     public Future<AsyncResultSet> execute(Statement<?> statement) {
-        return onContext(session.executeAsync(statement));
+        return ContextFutures.onCurrentContext(session.executeAsync(statement));
     }
 
     /** The first row, or null. */
@@ -154,13 +153,9 @@ public final class CassandraStore implements AutoCloseable {
     private Future<List<Row>> collect(AsyncResultSet rs, List<Row> into) {
         for (Row r : rs.currentPage()) into.add(r);
         if (!rs.hasMorePages()) return Future.succeededFuture(into);
-        return onContext(rs.fetchNextPage()).compose(next -> collect(next, into));
+        return ContextFutures.onCurrentContext(rs.fetchNextPage()).compose(next -> collect(next, into));
     }
 
-    private static <T> Future<T> onContext(CompletionStage<T> stage) {
-        Context ctx = Vertx.currentContext();
-        return ctx == null ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, ctx);
-    }
 
     /** The driver session, for tests (TRUNCATE between tests). */
     public CqlSession session() {
